@@ -1,0 +1,82 @@
+package org.topicbench.cli;
+
+import java.io.PrintWriter;
+import org.topicbench.Topicbench;
+import org.topicbench.data.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code topicbench} command line. Exit codes: 0 success, 1 a check failed, 2 usage or input error.
+ */
+@Command(
+    name = "topicbench",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Labels sentences of news articles by topic and compares classifiers on that job.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CorpusCommand.class,
+    })
+public final class Main implements Runnable {
+  /** Exit code for success. */
+  public static final int OK = 0;
+  /** Exit code when a check ran and failed (an accuracy regression, say). */
+  public static final int CHECK_FAILED = 1;
+  /** Exit code for a usage error or bad input. */
+  public static final int BAD_INPUT = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns its exit code (used by tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  /** A configured command line: exit codes and one-line errors for bad input. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("topicbench: " + ex.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+          return BAD_INPUT;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          if (ex instanceof InputException) {
+            c.getErr().println("topicbench: " + ex.getMessage());
+            return BAD_INPUT;
+          }
+          throw ex;
+        });
+    return cl;
+  }
+
+  /** Prints the topicbench version and the learner libraries it was built with. */
+  public static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "topicbench " + Topicbench.version(),
+        "smile " + Topicbench.property("smile.version") + ", weka " + Topicbench.property("weka.version"),
+        "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+      };
+    }
+  }
+}

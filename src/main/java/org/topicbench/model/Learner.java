@@ -1,0 +1,21 @@
+package org.topicbench.model;
+
+import java.util.SequencedMap;
+
+/**
+ * A learning algorithm with fixed hyperparameters, from raw sentences to a {@link TrainedModel}.
+ * Feature extraction is part of {@link #fit}: it is fitted on the training data it is given and
+ * nothing else, so evaluation cannot leak test folds into features.
+ *
+ * <p>Implementations are immutable and thread-safe: {@code fit} may run on several folds at once.
+ */
+public interface Learner {
+  /** Stable name used on the command line and in result files, e.g. {@code weka.smo}. */
+  String name();
+
+  /** Every hyperparameter, the feature configuration included, in a fixed order. */
+  SequencedMap<String, String> hyperparameters();
+
+  /** Trains on {@code train}; {@code seed} is the only source of randomness. */
+  TrainedModel fit(TrainingSet train, long seed);
+}

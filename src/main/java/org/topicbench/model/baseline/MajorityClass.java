@@ -1,0 +1,54 @@
+package org.topicbench.model.baseline;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SequencedMap;
+import org.topicbench.model.Learner;
+import org.topicbench.model.Prediction;
+import org.topicbench.model.TrainedModel;
+import org.topicbench.model.TrainingSet;
+
+/** Always predicts the most frequent training label (ties: the first label in sorted order). */
+public final class MajorityClass implements Learner {
+  @Override
+  public String name() {
+    return "baseline.majority";
+  }
+
+  @Override
+  public SequencedMap<String, String> hyperparameters() {
+    return new LinkedHashMap<>();
+  }
+
+  @Override
+  public TrainedModel fit(TrainingSet train, long seed) {
+    int k = train.labelNames().size();
+    int[] counts = new int[k];
+    for (int y : train.labels()) {
+      counts[y]++;
+    }
+    int best = 0;
+    for (int c = 1; c < k; c++) {
+      if (counts[c] > counts[best]) {
+        best = c;
+      }
+    }
+    double[] p = new double[k];
+    for (int c = 0; c < k; c++) {
+      p[c] = train.size() == 0 ? 1.0 / k : (double) counts[c] / train.size();
+    }
+    int label = best;
+    List<String> names = train.labelNames();
+    return new TrainedModel() {
+      @Override
+      public List<String> labelNames() {
+        return names;
+      }
+
+      @Override
+      public Prediction predict(String text) {
+        return new Prediction(label, p.clone());
+      }
+    };
+  }
+}
