@@ -1,0 +1,214 @@
+package org.topicbench.text;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.text.FilteredBreakIteratorBuilder;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Splits a text into {@link Sentence}s with offsets into it. Immutable and thread-safe: one instance
+ * can segment many texts from many threads.
+ *
+ * <p>Rules, in order:
+ *
+ * <ol>
+ *   <li>The text is cut into lines first (LF, CRLF, CR, NEL, LS and PS end a line); a sentence never
+ *       crosses a line break, and blank lines produce nothing. Articles hold one paragraph per line.
+ *   <li>A line whose last visible char is not a sentence terminator ({@code . ! ?}, an ellipsis,
+ *       other Unicode sentence terminators), optionally followed by closing quotes or brackets, is
+ *       one sentence as it stands: a headline, caption, byline, "Read more:" line or related
+ *       headline.
+ *   <li>Any other line is split by ICU's sentence {@link BreakIterator} for the locale, wrapped by
+ *       {@link FilteredBreakIteratorBuilder} so that it does not break after the locale's CLDR
+ *       abbreviations nor after the extra suppressions (for English {@link #TITLES}: Mr., Dr., St.,
+ *       No. and so on). ICU keeps a closing quote, straight or curly, with the sentence it closes, and
+ *       does not break at dashes, nor at a full stop or an ellipsis followed by a lower-case word.
+ *   <li>A break after {@code ?} or {@code !} (and their closing quotes) is dropped when the next word
+ *       starts lower-case: {@code “Why?” he asked.} is one sentence.
+ *   <li>Every span is trimmed of whitespace (Java whitespace, Unicode space separators including
+ *       no-break spaces, the BOM and the zero-width space).
+ * </ol>
+ *
+ * <p>Offsets are Java {@code String} indices (UTF-16 code units) into the text given to {@link
+ * #segment}.
+ */
+public final class SentenceSegmenter {
+  /**
+   * Titles and other abbreviations that precede a name or number, added to ICU's English
+   * suppressions (some are there already; repeating them is harmless). Abbreviations that often end
+   * a sentence (Ltd., Inc., Jr., etc.) and single initials ("Officer A.") are deliberately absent.
+   */
+  public static final Set<String> TITLES =
+      Set.of(
+          "Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Prof.", "St.", "No.", "Nos.", "Rev.", "Hon.", "Rt.",
+          "Sgt.", "Insp.", "Supt.", "Det.", "Cllr.", "Gen.", "Col.", "Lt.", "Capt.", "Maj.", "Cmdr.",
+          "Gov.", "Sen.", "Fr.");
+
+  private static final SentenceSegmenter ENGLISH = new SentenceSegmenter(Locale.ENGLISH, TITLES);
+
+  private final Locale locale;
+  private final Set<String> suppressions;
+  /** Never iterated itself; every call segments with its own clone. */
+  private final BreakIterator prototype;
+
+  private SentenceSegmenter(Locale locale, Collection<String> suppressions) {
+    this.locale = Objects.requireNonNull(locale, "locale");
+    Objects.requireNonNull(suppressions, "suppressions");
+    TreeSet<String> sorted = new TreeSet<>();
+    for (String s : suppressions) {
+      Objects.requireNonNull(s, "suppressions must not contain null");
+      if (s.length() < 2 || !s.endsWith(".") || !s.strip().equals(s)) {
+        throw new IllegalArgumentException(
+            "suppressions must be words ending with '.' and no surrounding whitespace, got \"" + s + "\"");
+      }
+      sorted.add(s);
+    }
+    this.suppressions = java.util.Collections.unmodifiableSet(sorted);
+    ULocale ulocale = ULocale.forLocale(locale);
+    FilteredBreakIteratorBuilder builder = FilteredBreakIteratorBuilder.getInstance(ulocale);
+    for (String s : sorted) {
+      builder.suppressBreakAfter(s);
+    }
+    this.prototype = builder.wrapIteratorWithFilter(BreakIterator.getSentenceInstance(ulocale));
+  }
+
+  /** English rules with the {@link #TITLES} suppressions (the segmenter of the bundled corpus). */
+  public static SentenceSegmenter english() {
+    return ENGLISH;
+  }
+
+  /**
+   * A segmenter for {@code locale}'s ICU rules and CLDR suppressions plus {@code extraSuppressions}.
+   *
+   * @param extraSuppressions abbreviations after which never to break, each a word ending with '.'
+   */
+  public static SentenceSegmenter of(Locale locale, Collection<String> extraSuppressions) {
+    return new SentenceSegmenter(locale, extraSuppressions);
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  /** The suppressions added to the locale's own, sorted. */
+  public Set<String> extraSuppressions() {
+    return suppressions;
+  }
+
+  /** The sentences of {@code text} in order; an empty or blank text has none. */
+  public List<Sentence> segment(CharSequence text) {
+    Objects.requireNonNull(text, "text");
+    String s = text.toString();
+    List<Sentence> out = new ArrayList<>();
+    BreakIterator it = null;
+    int n = s.length();
+    int pos = 0;
+    int line = 1;
+    while (true) {
+      int eol = pos;
+      while (eol < n && !isLineBreak(s.charAt(eol))) {
+        eol++;
+      }
+      int a = pos;
+      int b = eol;
+      while (a < b && isSpace(s.charAt(a))) {
+        a++;
+      }
+      while (b > a && isSpace(s.charAt(b - 1))) {
+        b--;
+      }
+      if (a < b) {
+        if (!endsWithTerminal(s, a, b)) {
+          out.add(new Sentence(line, a, b, s.substring(a, b)));
+        } else {
+          if (it == null) {
+            synchronized (prototype) {
+              it = prototype.clone();
+            }
+          }
+          splitLine(it, s, a, b, line, out);
+        }
+      }
+      if (eol >= n) {
+        return out;
+      }
+      pos = eol + 1;
+      if (s.charAt(eol) == '\r' && pos < n && s.charAt(pos) == '\n') {
+        pos++;
+      }
+      line++;
+    }
+  }
+
+  /** Splits the trimmed line {@code s[a, b)} with ICU and adds its trimmed sentences to {@code out}. */
+  private static void splitLine(BreakIterator it, String s, int a, int b, int line, List<Sentence> out) {
+    // ICU's suppression filter only steps back over an ASCII space, so hand it other horizontal
+    // spaces (no-break, thin, tab) as ' '; every one is a single UTF-16 unit, so offsets hold.
+    char[] chars = new char[b - a];
+    for (int i = a; i < b; i++) {
+      char c = s.charAt(i);
+      chars[i - a] = isSpace(c) ? ' ' : c;
+    }
+    String lineText = new String(chars);
+    it.setText(lineText);
+    int from = 0;
+    for (int cut = it.next(); cut != BreakIterator.DONE; cut = it.next()) {
+      if (cut < lineText.length() && Character.isLowerCase(lineText.codePointAt(cut))) {
+        continue; // "“Why?” he asked." stays one sentence
+      }
+      addTrimmed(s, a + from, a + cut, line, out);
+      from = cut;
+    }
+    if (from < lineText.length()) {
+      addTrimmed(s, a + from, b, line, out);
+    }
+  }
+
+  private static void addTrimmed(String s, int a, int b, int line, List<Sentence> out) {
+    while (a < b && isSpace(s.charAt(a))) {
+      a++;
+    }
+    while (b > a && isSpace(s.charAt(b - 1))) {
+      b--;
+    }
+    if (a < b) {
+      out.add(new Sentence(line, a, b, s.substring(a, b)));
+    }
+  }
+
+  /**
+   * Whether the trimmed span {@code s[a, b)} ends with a sentence terminator (Unicode
+   * Sentence_Break STerm or ATerm, or an ellipsis), optionally followed by closing punctuation.
+   */
+  static boolean endsWithTerminal(String s, int a, int b) {
+    int i = b;
+    while (i > a) {
+      int cp = s.codePointBefore(i);
+      int sb = UCharacter.getIntPropertyValue(cp, UProperty.SENTENCE_BREAK);
+      if (sb == UCharacter.SentenceBreak.CLOSE) {
+        i -= Character.charCount(cp);
+        continue;
+      }
+      return sb == UCharacter.SentenceBreak.STERM || sb == UCharacter.SentenceBreak.ATERM || cp == '\u2026';
+    }
+    return false;
+  }
+
+  /** The chars that end a line: LF, CR (alone or before LF), NEL, LINE and PARAGRAPH SEPARATOR. */
+  static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
+  /** Whitespace trimmed from sentences: Java whitespace, space separators, BOM, zero-width space. */
+  static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
+  }
+}
