@@ -7,6 +7,7 @@ import com.ibm.icu.text.FilteredBreakIteratorBuilder;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -71,7 +72,7 @@ public final class SentenceSegmenter {
       }
       sorted.add(s);
     }
-    this.suppressions = java.util.Collections.unmodifiableSet(sorted);
+    this.suppressions = Collections.unmodifiableSet(sorted);
     ULocale ulocale = ULocale.forLocale(locale);
     FilteredBreakIteratorBuilder builder = FilteredBreakIteratorBuilder.getInstance(ulocale);
     for (String s : sorted) {
