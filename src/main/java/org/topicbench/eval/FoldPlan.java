@@ -29,8 +29,10 @@ import org.topicbench.data.NearDuplicates;
  *   <li>{@code split}: one fold, training on the first dataset and testing on the second; nothing is
  *       purged (a published train/test pair stays as published), but the test sentences with a
  *       near-duplicate in training are counted in {@link #testNearDuplicatesOfTrain}.
- *   <li>{@code pooled}: as {@code kfold} over all datasets, with the group being the connected component
- *       of "same document or same near-duplicate cluster" (documents are keyed by dataset and group).
+ *   <li>{@code pooled}: as {@code kfold} over all datasets, but grouped by document (keyed by dataset and
+ *       group), and, as in {@code loo-doc}, training sentences that nearly repeat a test sentence are
+ *       purged. (Grouping by "document or cluster" instead would let one shared boilerplate line chain
+ *       every document into a single group.)
  * </ul>
  *
  * @param spec what was asked for
@@ -204,13 +206,10 @@ public record FoldPlan(
         warnSingleDocumentLabels(spec, labelNames, labels, docs, warnings);
       }
       case KFOLD, POOLED -> {
-        int[] groups = spec.protocol() == Protocol.KFOLD ? clusters : Folds.components(docs, clusters);
+        int[] groups = spec.protocol() == Protocol.KFOLD ? clusters : docs;
         int g = Folds.count(groups);
         int k = spec.folds();
-        String unit =
-            spec.protocol() == Protocol.KFOLD
-                ? "near-duplicate clusters"
-                : "groups (documents joined by shared near-duplicates)";
+        String unit = spec.protocol() == Protocol.KFOLD ? "near-duplicate clusters" : "documents";
         String files = String.join(" + ", spec.datasets().stream().map(Dataset::file).toList());
         if (k < 2) {
           throw new InputException("--folds must be at least 2, got " + k);

@@ -460,7 +460,7 @@ public final class ResultWriter {
             case KFOLD -> "near-duplicate cluster";
             case LOO_DOC -> "document; near-duplicates of held-out sentences purged from training";
             case SPLIT -> "none (train and test files as given)";
-            case POOLED -> "document joined with near-duplicate cluster";
+            case POOLED -> "document; near-duplicates of test sentences purged from training";
           });
       if (plan.protocol().repeated()) {
         ArrayNode fs = p.putArray("fold_seeds");
