@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -140,7 +139,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new InputException("--test applies to split and pooled only, not to " + ps);
     }
     List<ProtocolSpec> specs = new ArrayList<>();
-    for (Protocol p : ps) {
+    if (protocols == null) {
+      specs.addAll(EvaluationSpec.defaultProtocols(trainData, testData, k, r));
+    }
+    for (Protocol p : protocols == null ? List.<Protocol>of() : ps) {
       specs.add(
           switch (p) {
             case KFOLD -> ProtocolSpec.kfold(trainData, k, r);
@@ -182,25 +184,23 @@ public final class EvaluateCommand implements Callable<Integer> {
       };
     }
     return new ProgressListener() {
-      private final AtomicInteger done = new AtomicInteger();
-      private volatile int total;
+      private int done;
+      private int total;
 
       @Override
-      public void start(int totalTasks) {
+      public synchronized void start(int totalTasks) {
         total = totalTasks;
         err.printf(Locale.ROOT, "evaluate: %d tasks (learner x fold)%n", totalTasks);
         err.flush();
       }
 
       @Override
-      public void taskDone(String description) {
-        int d = done.incrementAndGet();
-        int t = total;
-        if (d * 10L / t != (d - 1) * 10L / t) {
-          synchronized (this) {
-            err.printf(Locale.ROOT, "evaluate: %d/%d tasks (%d%%), last: %s%n", d, t, d * 100L / t, description);
-            err.flush();
-          }
+      public synchronized void taskDone(String description) {
+        done++;
+        if (done * 10L / total != (done - 1) * 10L / total) {
+          err.printf(Locale.ROOT, "evaluate: %d/%d tasks (%d%%), last: %s%n", done, total, done * 100L / total,
+              description);
+          err.flush();
         }
       }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.topicbench.data.Dataset;
+import org.topicbench.data.Datasets;
 import org.topicbench.model.Learner;
 
 /**
@@ -74,10 +75,25 @@ public record EvaluationSpec(
    * {@code train}, then {@code split} training on {@code train} and testing on {@code test}.
    */
   public static List<ProtocolSpec> defaultProtocols(Dataset train, Dataset test) {
-    return List.of(
-        ProtocolSpec.kfold(train, ProtocolSpec.DEFAULT_FOLDS, ProtocolSpec.DEFAULT_REPEATS),
-        ProtocolSpec.looDoc(train),
-        ProtocolSpec.split(train, test));
+    return defaultProtocols(train, test, ProtocolSpec.DEFAULT_FOLDS, ProtocolSpec.DEFAULT_REPEATS);
+  }
+
+  /** {@link #defaultProtocols(Dataset, Dataset)} with another k and number of repetitions for kfold. */
+  public static List<ProtocolSpec> defaultProtocols(Dataset train, Dataset test, int folds, int repeats) {
+    return List.of(ProtocolSpec.kfold(train, folds, repeats), ProtocolSpec.looDoc(train), ProtocolSpec.split(train, test));
+  }
+
+  /**
+   * The default evaluation, as {@code topicbench evaluate} without options runs it: {@code learners} under
+   * {@link #defaultProtocols} on the bundled {@code datasets/sentences.csv} and
+   * {@code datasets/external-dev.csv} (read relative to the working directory), default seed and bootstrap.
+   *
+   * @throws org.topicbench.data.InputException when a bundled dataset cannot be read
+   */
+  public static EvaluationSpec defaults(List<Learner> learners) {
+    Dataset train = Datasets.read(Datasets.SENTENCES);
+    Dataset test = Datasets.read(Datasets.EXTERNAL_DEV);
+    return of(defaultProtocols(train, test), learners);
   }
 
   /**
