@@ -72,7 +72,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: results/runs/<run-id>).")
   Path out;
 
-  @Option(names = "--bootstrap", paramLabel = "B", description = "Bootstrap resamples of the 95% intervals (default: 1000).")
+  @Option(names = "--bootstrap", paramLabel = "B", description = "Bootstrap resamples of the 95%% intervals (default: 1000).")
   int bootstrap = EvaluationSpec.DEFAULT_BOOTSTRAP;
 
   @Option(names = "--threads", paramLabel = "N",

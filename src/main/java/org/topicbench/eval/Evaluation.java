@@ -164,8 +164,10 @@ public final class Evaluation {
   private static Outcome runTask(
       long seed, FoldPlan plan, Learner learner, Fold fold, TrainingSet train, List<String> test) {
     try {
+      // a private copy of the labels: a learner that modified them would otherwise disturb the others
+      TrainingSet own = new TrainingSet(train.texts(), train.labels().clone(), train.labelNames());
       long t0 = System.nanoTime();
-      TrainedModel model = learner.fit(train, learnerSeed(seed, plan.protocol(), learner.name(), fold));
+      TrainedModel model = learner.fit(own, learnerSeed(seed, plan.protocol(), learner.name(), fold));
       long t1 = System.nanoTime();
       Prediction[] preds = model.predictAll(test);
       long t2 = System.nanoTime();

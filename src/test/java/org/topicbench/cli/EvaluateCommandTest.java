@@ -102,4 +102,28 @@ class EvaluateCommandTest {
         run("evaluate", "--train", train.toString(), "--protocol", "loo-doc", "--folds", "3"),
         "--folds and --repeats apply to kfold and pooled only, not to [loo-doc]");
   }
+  @Test
+  void twoRunsGiveByteIdenticalFilesButTimings() throws IOException {
+    Path train = twelve();
+    Path test = csv("test.csv", "t1,d,partygate,sentence 3", "t2,d,misconduct,another one");
+    for (String dir : new String[] {"a", "b"}) {
+      Run r = run("evaluate", "--train", train.toString(), "--test", test.toString(), "--protocol",
+          "kfold,loo-doc,split,pooled", "--folds", "2", "--repeats", "3", "--bootstrap", "100", "--out",
+          tmp.resolve(dir).toString());
+      assertEquals(0, r.code(), r.err());
+    }
+    for (String f : org.topicbench.eval.ResultWriter.FILES) {
+      if (!f.equals("timings.csv")) {
+        assertEquals(-1L, Files.mismatch(tmp.resolve("a").resolve(f), tmp.resolve("b").resolve(f)), f);
+      }
+    }
+  }
+
+  @Test
+  void helpPrintsNoFormatWarnings() {
+    Run r = run("evaluate", "--help");
+    assertEquals(0, r.code());
+    assertEquals("", r.err());
+    assertTrue(r.out().contains("--protocol"), r.out());
+  }
 }
