@@ -157,7 +157,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** A progress bar on an interactive terminal, else a plain line every tenth of the work. */
   private static ProgressListener progress(PrintWriter err) {
-    if (System.console() != null) {
+    if (System.console() != null && System.console().isTerminal()) {
       return new ProgressListener() {
         private ProgressBar bar;
 

@@ -101,9 +101,19 @@ public record FoldPlan(
     return c.size();
   }
 
-  /** The name of the dataset example {@code i} comes from. */
+  /**
+   * The name of the dataset example {@code i} comes from; when two datasets of the protocol share a
+   * name, the second is called {@code name#2}, and so on, so that (dataset, id) stays a key.
+   */
   public String datasetName(int i) {
-    return spec.datasets().get(datasetIndex[i]).name();
+    List<Dataset> ds = spec.datasets();
+    int d = datasetIndex[i];
+    String name = ds.get(d).name();
+    int same = 0;
+    for (int j = 0; j < d; j++) {
+      same += ds.get(j).name().equals(name) ? 1 : 0;
+    }
+    return same == 0 ? name : name + "#" + (same + 1);
   }
 
   /** The seed that shuffles repetition {@code r} of a repeated protocol. */

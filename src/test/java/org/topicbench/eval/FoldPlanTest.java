@@ -150,4 +150,12 @@ class FoldPlanTest {
         assertThrows(InputException.class, () -> FoldPlan.of(ProtocolSpec.kfold(Fixtures.of("e", List.of()), 10, 1), 1));
     assertEquals("e.csv: no labelled examples", e.getMessage());
   }
+  @Test
+  void datasetsSharingANameStayDistinguishable() {
+    Dataset a = Fixtures.dataset("same", 3, 4, 1);
+    Dataset b = Fixtures.dataset("same", 3, 4, 2);
+    FoldPlan plan = FoldPlan.of(ProtocolSpec.split(a, b), 1);
+    assertEquals("same", plan.datasetName(0));
+    assertEquals("same#2", plan.datasetName(12));
+  }
 }
