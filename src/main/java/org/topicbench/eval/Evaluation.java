@@ -64,7 +64,7 @@ public final class Evaluation {
       return t;
     });
     try {
-      // tasks: plan -> learner -> fold, submitted in that order, the slow first learners not favoured
+      // one task per (plan, learner, fold), submitted in that order; training sets built once per fold
       List<List<List<Future<Outcome>>>> futures = new ArrayList<>();
       for (FoldPlan plan : plans) {
         List<TrainingSet> trainSets = new ArrayList<>();

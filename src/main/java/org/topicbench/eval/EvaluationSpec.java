@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Datasets;
@@ -51,7 +50,6 @@ public record EvaluationSpec(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
-    Objects.requireNonNull(protocols);
   }
 
   /** A spec with the default seed, bootstrap and one thread per available processor. */
