@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       CorpusCommand.class,
       SegmentCommand.class,
+      EvaluateCommand.class,
     })
 public final class Main implements Runnable {
   /** Exit code for success. */

@@ -1,0 +1,211 @@
+package org.topicbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.topicbench.data.Dataset;
+import org.topicbench.data.Datasets;
+import org.topicbench.data.InputException;
+import org.topicbench.eval.Evaluation;
+import org.topicbench.eval.EvaluationResult;
+import org.topicbench.eval.EvaluationSpec;
+import org.topicbench.eval.ProgressListener;
+import org.topicbench.eval.Protocol;
+import org.topicbench.eval.ProtocolSpec;
+import org.topicbench.eval.ResultTable;
+import org.topicbench.eval.ResultWriter;
+import org.topicbench.model.Learner;
+import org.topicbench.model.Learners;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code topicbench evaluate}: compares learners under shared folds and writes a run directory
+ * (format: {@code results/FORMAT.md}).
+ */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = {
+      "Compares learners on the same folds and writes results/runs/<run-id>/ (see results/FORMAT.md).",
+      "With no options: the default evaluation, every learner under kfold 10x10 and loo-doc on"
+          + " datasets/sentences.csv, and split training on it and testing on datasets/external-dev.csv."
+    })
+public final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--train", paramLabel = "FILE",
+      description = "Training (or only) dataset, CSV/TSV/ARFF (default: datasets/sentences.csv).")
+  Path train;
+
+  @Option(names = "--test", paramLabel = "FILE",
+      description = "Test dataset of split, second dataset of pooled (default: datasets/external-dev.csv).")
+  Path test;
+
+  @Option(names = "--protocol", split = ",", paramLabel = "P",
+      description = "loo-doc, kfold, split, pooled; comma-separated for several (default: kfold,loo-doc,split).")
+  List<String> protocols;
+
+  @Option(names = "--folds", paramLabel = "K", description = "Folds of kfold and pooled (default: 10).")
+  Integer folds;
+
+  @Option(names = "--repeats", paramLabel = "R", description = "Repetitions of kfold and pooled (default: 10).")
+  Integer repeats;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Run seed; every random choice derives from it (default: 2022).")
+  long seed = EvaluationSpec.DEFAULT_SEED;
+
+  @Option(names = "--learners", split = ",", paramLabel = "NAME",
+      description = "Learners to compare, comma-separated (default: all; see 'topicbench learners').")
+  List<String> learnerNames;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: results/runs/<run-id>).")
+  Path out;
+
+  @Option(names = "--bootstrap", paramLabel = "B", description = "Bootstrap resamples of the 95%% intervals (default: 1000).")
+  int bootstrap = EvaluationSpec.DEFAULT_BOOTSTRAP;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads (default: available processors); results do not depend on it.")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    EvaluationSpec es = buildSpec();
+    EvaluationResult result = Evaluation.run(es, progress(err));
+    Path dir = this.out != null ? this.out : ResultWriter.defaultDir(result);
+    ResultWriter.write(result, dir);
+    out.print(ResultTable.render(result));
+    out.printf(Locale.ROOT, "%nresults: %s (%.1f s)%n", dir, result.wallNanos() / 1e9);
+    out.flush();
+    return Main.OK;
+  }
+
+  /** The spec the options describe; bad options throw {@link InputException}. */
+  EvaluationSpec buildSpec() {
+    List<Learner> learners = new ArrayList<>();
+    if (learnerNames == null) {
+      learners.addAll(Learners.all());
+    } else {
+      for (String name : new LinkedHashSet<>(learnerNames)) {
+        try {
+          learners.add(Learners.byName(name.strip()));
+        } catch (IllegalArgumentException e) {
+          throw new InputException("--learners: " + e.getMessage());
+        }
+      }
+    }
+    List<Protocol> ps = new ArrayList<>();
+    if (protocols == null) {
+      ps.addAll(List.of(Protocol.KFOLD, Protocol.LOO_DOC, Protocol.SPLIT));
+    } else {
+      for (String p : new LinkedHashSet<>(protocols)) {
+        try {
+          ps.add(Protocol.of(p.strip()));
+        } catch (IllegalArgumentException e) {
+          throw new InputException("--protocol: " + e.getMessage());
+        }
+      }
+    }
+    boolean repeated = ps.stream().anyMatch(Protocol::repeated);
+    if (!repeated && (folds != null || repeats != null)) {
+      throw new InputException("--folds and --repeats apply to kfold and pooled only, not to " + ps);
+    }
+    if (bootstrap < 0) {
+      throw new InputException("--bootstrap must be >= 0, got " + bootstrap);
+    }
+    if (threads != null && threads < 1) {
+      throw new InputException("--threads must be >= 1, got " + threads);
+    }
+    int k = folds != null ? folds : ProtocolSpec.DEFAULT_FOLDS;
+    int r = repeats != null ? repeats : ProtocolSpec.DEFAULT_REPEATS;
+    Dataset trainData = Datasets.read(train != null ? train : Datasets.SENTENCES);
+    Dataset testData = null;
+    if (ps.contains(Protocol.SPLIT) || ps.contains(Protocol.POOLED)) {
+      testData = Datasets.read(test != null ? test : Datasets.EXTERNAL_DEV);
+    } else if (test != null) {
+      throw new InputException("--test applies to split and pooled only, not to " + ps);
+    }
+    List<ProtocolSpec> specs = new ArrayList<>();
+    if (protocols == null) {
+      specs.addAll(EvaluationSpec.defaultProtocols(trainData, testData, k, r));
+    }
+    for (Protocol p : protocols == null ? List.<Protocol>of() : ps) {
+      specs.add(
+          switch (p) {
+            case KFOLD -> ProtocolSpec.kfold(trainData, k, r);
+            case LOO_DOC -> ProtocolSpec.looDoc(trainData);
+            case SPLIT -> ProtocolSpec.split(trainData, testData);
+            case POOLED -> ProtocolSpec.pooled(List.of(trainData, testData), k, r);
+          });
+    }
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    return new EvaluationSpec(specs, learners, seed, bootstrap, n);
+  }
+
+  /** A progress bar on an interactive terminal, else a plain line every tenth of the work. */
+  private static ProgressListener progress(PrintWriter err) {
+    if (System.console() != null && System.console().isTerminal()) {
+      return new ProgressListener() {
+        private ProgressBar bar;
+
+        @Override
+        public void start(int totalTasks) {
+          bar =
+              new ProgressBarBuilder()
+                  .setTaskName("evaluate")
+                  .setInitialMax(totalTasks)
+                  .setUpdateIntervalMillis(250)
+                  .setConsumer(new InteractiveConsoleProgressBarConsumer(System.err))
+                  .build();
+        }
+
+        @Override
+        public void taskDone(String description) {
+          bar.step();
+        }
+
+        @Override
+        public void finish() {
+          bar.close();
+        }
+      };
+    }
+    return new ProgressListener() {
+      private int done;
+      private int total;
+
+      @Override
+      public synchronized void start(int totalTasks) {
+        total = totalTasks;
+        err.printf(Locale.ROOT, "evaluate: %d tasks (learner x fold)%n", totalTasks);
+        err.flush();
+      }
+
+      @Override
+      public synchronized void taskDone(String description) {
+        done++;
+        if (done * 10L / total != (done - 1) * 10L / total) {
+          err.printf(Locale.ROOT, "evaluate: %d/%d tasks (%d%%), last: %s%n", done, total, done * 100L / total,
+              description);
+          err.flush();
+        }
+      }
+
+      @Override
+      public void finish() {}
+    };
+  }
+}

@@ -1,0 +1,458 @@
+package org.topicbench.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.topicbench.model.Learner;
+import org.topicbench.model.Prediction;
+import org.topicbench.model.TrainedModel;
+import org.topicbench.model.TrainingSet;
+
+/**
+ * Runs an {@link EvaluationSpec}: builds each protocol's folds once, trains and tests every learner on
+ * every fold, scores, and compares the learners.
+ *
+ * <p>Work runs on a fixed pool of {@code spec.threads()} threads, one task per (protocol, learner, fold);
+ * a task's learner seed is {@code Seeds.derive(seed, protocol, learner, repetition, fold)} and results
+ * are assembled by position, so the outcome does not depend on the number of threads or on scheduling.
+ * Only the timings do.
+ *
+ * <p>Intervals: a 95% percentile bootstrap over sentences. Each resample draws the scored sentences with
+ * replacement (seed {@code Seeds.derive(seed, "bootstrap", protocol)}, the same resamples for every
+ * learner), scores every repetition's predictions of the drawn sentences and averages over repetitions;
+ * the interval is the 2.5th and 97.5th percentile of those averages. It therefore reflects the finite
+ * test sample, not only the fold shuffling.
+ */
+public final class Evaluation {
+  /** Significance level after Holm correction. */
+  public static final double ALPHA = 0.05;
+
+  private Evaluation() {}
+
+  /** Runs {@code spec} without progress reports. */
+  public static EvaluationResult run(EvaluationSpec spec) {
+    return run(spec, ProgressListener.NONE);
+  }
+
+  /**
+   * Runs {@code spec}.
+   *
+   * @throws org.topicbench.data.InputException when the data cannot support a protocol
+   * @throws IllegalStateException when a learner fails, naming it and the fold
+   */
+  public static EvaluationResult run(EvaluationSpec spec, ProgressListener progress) {
+    long start = System.nanoTime();
+    List<FoldPlan> plans = new ArrayList<>();
+    for (ProtocolSpec p : spec.protocols()) {
+      plans.add(FoldPlan.of(p, spec.seed()));
+    }
+    int total = 0;
+    for (FoldPlan plan : plans) {
+      total += plan.folds().size() * spec.learners().size();
+    }
+    progress.start(total);
+    ExecutorService pool = Executors.newFixedThreadPool(spec.threads(), r -> {
+      Thread t = new Thread(r, "topicbench-eval");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      // one task per (plan, learner, fold), submitted in that order; training sets built once per fold
+      List<List<List<Future<Outcome>>>> futures = new ArrayList<>();
+      for (FoldPlan plan : plans) {
+        List<TrainingSet> trainSets = new ArrayList<>();
+        List<List<String>> testTexts = new ArrayList<>();
+        for (Fold f : plan.folds()) {
+          trainSets.add(trainingSet(plan, f));
+          testTexts.add(texts(plan, f.test()));
+        }
+        List<List<Future<Outcome>>> perLearner = new ArrayList<>();
+        for (Learner learner : spec.learners()) {
+          List<Future<Outcome>> perFold = new ArrayList<>();
+          for (int fi = 0; fi < plan.folds().size(); fi++) {
+            Fold fold = plan.folds().get(fi);
+            TrainingSet train = trainSets.get(fi);
+            List<String> test = testTexts.get(fi);
+            perFold.add(
+                pool.submit(
+                    () -> {
+                      Outcome o = runTask(spec.seed(), plan, learner, fold, train, test);
+                      progress.taskDone(
+                          plan.protocol().id() + " " + learner.name() + " rep " + fold.repetition() + " fold "
+                              + fold.index());
+                      return o;
+                    }));
+          }
+          perLearner.add(perFold);
+        }
+        futures.add(perLearner);
+      }
+      List<List<Future<LearnerResult>>> scored = new ArrayList<>();
+      for (int p = 0; p < plans.size(); p++) {
+        FoldPlan plan = plans.get(p);
+        List<Future<LearnerResult>> perLearner = new ArrayList<>();
+        for (int l = 0; l < spec.learners().size(); l++) {
+          Learner learner = spec.learners().get(l);
+          List<Outcome> outcomes = new ArrayList<>();
+          for (Future<Outcome> f : futures.get(p).get(l)) {
+            outcomes.add(get(f));
+          }
+          perLearner.add(pool.submit(() -> summarise(spec, plan, learner, outcomes)));
+        }
+        scored.add(perLearner);
+      }
+      List<ProtocolResult> results = new ArrayList<>();
+      for (int p = 0; p < plans.size(); p++) {
+        List<LearnerResult> lrs = new ArrayList<>();
+        for (Future<LearnerResult> f : scored.get(p)) {
+          lrs.add(get(f));
+        }
+        results.add(compare(plans.get(p), lrs));
+      }
+      progress.finish();
+      return new EvaluationResult(spec, spec.runId(), results, System.nanoTime() - start);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One task's predictions on its fold's test set, labels in plan order. */
+  private record Outcome(int[] predicted, double[][] probabilities, long trainNanos, long predictNanos) {}
+
+  private static <T> T get(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("evaluation interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static TrainingSet trainingSet(FoldPlan plan, Fold f) {
+    int[] y = new int[f.train().length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = plan.labels()[f.train()[i]];
+    }
+    return new TrainingSet(texts(plan, f.train()), y, plan.labelNames());
+  }
+
+  private static List<String> texts(FoldPlan plan, int[] idx) {
+    List<String> t = new ArrayList<>(idx.length);
+    for (int i : idx) {
+      t.add(plan.examples().get(i).text());
+    }
+    return List.copyOf(t);
+  }
+
+  /** The seed handed to {@code learner.fit} on {@code fold}. */
+  public static long learnerSeed(long seed, Protocol protocol, String learner, Fold fold) {
+    return Seeds.derive(seed, "fit", protocol.id(), learner, fold.repetition(), fold.index());
+  }
+
+  private static Outcome runTask(
+      long seed, FoldPlan plan, Learner learner, Fold fold, TrainingSet train, List<String> test) {
+    try {
+      // a private copy of the labels: a learner that modified them would otherwise disturb the others
+      TrainingSet own = new TrainingSet(train.texts(), train.labels().clone(), train.labelNames());
+      long t0 = System.nanoTime();
+      TrainedModel model = learner.fit(own, learnerSeed(seed, plan.protocol(), learner.name(), fold));
+      long t1 = System.nanoTime();
+      Prediction[] preds = model.predictAll(test);
+      long t2 = System.nanoTime();
+      int k = plan.labelNames().size();
+      int[] map = labelMap(model.labelNames(), plan.labelNames(), learner.name());
+      int[] y = new int[preds.length];
+      double[][] probs = new double[preds.length][];
+      for (int i = 0; i < preds.length; i++) {
+        y[i] = map[preds[i].label()];
+        if (preds[i].hasProbabilities()) {
+          double[] src = preds[i].probabilities();
+          double[] p = new double[k];
+          for (int c = 0; c < src.length; c++) {
+            p[map[c]] = src[c];
+          }
+          probs[i] = p;
+        }
+      }
+      return new Outcome(y, probs, t1 - t0, t2 - t1);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "learner " + learner.name() + " failed on " + plan.protocol().id() + " repetition " + fold.repetition()
+              + " fold " + fold.index() + ": " + e,
+          e);
+    }
+  }
+
+  /** Maps the model's label indices to the plan's. */
+  private static int[] labelMap(List<String> modelLabels, List<String> planLabels, String learner) {
+    int[] map = new int[modelLabels.size()];
+    for (int c = 0; c < map.length; c++) {
+      map[c] = planLabels.indexOf(modelLabels.get(c));
+      if (map[c] < 0) {
+        throw new IllegalStateException(
+            "learner " + learner + " predicts label '" + modelLabels.get(c) + "' which is not among " + planLabels);
+      }
+    }
+    return map;
+  }
+
+  private static LearnerResult summarise(EvaluationSpec spec, FoldPlan plan, Learner learner, List<Outcome> outcomes) {
+    int n = plan.examples().size();
+    int k = plan.labelNames().size();
+    int reps = plan.repeats();
+    int[][] predicted = new int[reps][n];
+    double[][][] probs = new double[reps][n][];
+    for (int[] row : predicted) {
+      Arrays.fill(row, -1);
+    }
+    int nf = plan.folds().size();
+    Scores[] foldScores = new Scores[nf];
+    long[] trainNanos = new long[nf];
+    long[] predictNanos = new long[nf];
+    for (int fi = 0; fi < nf; fi++) {
+      Fold f = plan.folds().get(fi);
+      Outcome o = outcomes.get(fi);
+      int[] truth = new int[f.test().length];
+      for (int j = 0; j < f.test().length; j++) {
+        int i = f.test()[j];
+        predicted[f.repetition()][i] = o.predicted()[j];
+        probs[f.repetition()][i] = o.probabilities()[j];
+        truth[j] = plan.labels()[i];
+      }
+      foldScores[fi] = Metrics.score(truth, o.predicted(), o.probabilities(), k);
+      trainNanos[fi] = o.trainNanos();
+      predictNanos[fi] = o.predictNanos();
+    }
+    int[] scored = plan.scored();
+    int[] truth = new int[scored.length];
+    for (int j = 0; j < scored.length; j++) {
+      truth[j] = plan.labels()[scored[j]];
+    }
+    int[] support = new int[k];
+    for (int y : truth) {
+      support[y]++;
+    }
+    Scores[] repScores = new Scores[reps];
+    long[][] confusion = new long[k][k];
+    int[][] predScored = new int[reps][scored.length];
+    for (int r = 0; r < reps; r++) {
+      double[][] p = new double[scored.length][];
+      for (int j = 0; j < scored.length; j++) {
+        predScored[r][j] = predicted[r][scored[j]];
+        p[j] = probs[r][scored[j]];
+      }
+      repScores[r] = Metrics.score(truth, predScored[r], p, k);
+      for (int t = 0; t < k; t++) {
+        for (int q = 0; q < k; q++) {
+          confusion[t][q] += repScores[r].confusion()[t][q];
+        }
+      }
+    }
+    double[][] boot = bootstrap(spec, plan, truth, predScored);
+    Estimate[] precision = new Estimate[k];
+    Estimate[] recall = new Estimate[k];
+    Estimate[] f1 = new Estimate[k];
+    for (int c = 0; c < k; c++) {
+      int cc = c;
+      precision[c] = estimate(Arrays.stream(repScores).mapToDouble(s -> s.precision()[cc]).toArray(), null);
+      recall[c] = estimate(Arrays.stream(repScores).mapToDouble(s -> s.recall()[cc]).toArray(), null);
+      f1[c] = estimate(Arrays.stream(repScores).mapToDouble(s -> s.f1()[cc]).toArray(), null);
+    }
+    double[] foldF1 = Arrays.stream(foldScores).mapToDouble(Scores::macroF1).toArray();
+    return new LearnerResult(
+        learner.name(),
+        learner.hyperparameters(),
+        predicted,
+        probs,
+        foldScores,
+        repScores,
+        estimate(Arrays.stream(repScores).mapToDouble(Scores::accuracy).toArray(), boot[0]),
+        estimate(Arrays.stream(repScores).mapToDouble(Scores::macroF1).toArray(), boot[1]),
+        Statistics.mean(foldF1),
+        Statistics.sd(foldF1),
+        estimate(Arrays.stream(repScores).mapToDouble(Scores::kappa).toArray(), boot[2]),
+        estimate(Arrays.stream(repScores).mapToDouble(Scores::logLoss).toArray(), null),
+        precision,
+        recall,
+        f1,
+        support,
+        confusion,
+        trainNanos,
+        predictNanos);
+  }
+
+  private static Estimate estimate(double[] perRepetition, double[] bootstrap) {
+    double lo = Double.NaN;
+    double hi = Double.NaN;
+    if (bootstrap != null) {
+      double[] s = Arrays.stream(bootstrap).filter(v -> !Double.isNaN(v)).sorted().toArray();
+      lo = Statistics.percentile(s, 0.025);
+      hi = Statistics.percentile(s, 0.975);
+    }
+    return new Estimate(Statistics.mean(perRepetition), Statistics.sd(perRepetition), lo, hi);
+  }
+
+  /** Bootstrap replicates of accuracy, macro-F1 and kappa: {@code [metric][resample]}; see the class doc. */
+  private static double[][] bootstrap(EvaluationSpec spec, FoldPlan plan, int[] truth, int[][] predicted) {
+    int b = spec.bootstrapResamples();
+    if (b == 0) {
+      return new double[3][];
+    }
+    int m = truth.length;
+    int k = plan.labelNames().size();
+    int reps = predicted.length;
+    Rng rng = new Rng(Seeds.derive(spec.seed(), "bootstrap", plan.protocol().id()));
+    double[][] out = new double[3][b];
+    int[] draw = new int[m];
+    long[][] cm = new long[k][k];
+    for (int s = 0; s < b; s++) {
+      for (int j = 0; j < m; j++) {
+        draw[j] = rng.nextInt(m);
+      }
+      double acc = 0;
+      double f1 = 0;
+      double kappa = 0;
+      for (int r = 0; r < reps; r++) {
+        for (long[] row : cm) {
+          Arrays.fill(row, 0);
+        }
+        for (int j : draw) {
+          cm[truth[j]][predicted[r][j]]++;
+        }
+        Scores sc = Metrics.fromConfusion(cm, Double.NaN);
+        acc += sc.accuracy();
+        f1 += sc.macroF1();
+        kappa += sc.kappa();
+      }
+      out[0][s] = acc / reps;
+      out[1][s] = f1 / reps;
+      out[2][s] = kappa / reps;
+    }
+    return out;
+  }
+
+  /** Pairwise tests, Holm within each metric family, the ranking and its significance marks. */
+  private static ProtocolResult compare(FoldPlan plan, List<LearnerResult> lrs) {
+    List<Comparison> comparisons = new ArrayList<>();
+    String rankingMetric;
+    if (plan.protocol().repeated()) {
+      rankingMetric = "macro_f1";
+      double trainSize = 0;
+      double testSize = 0;
+      for (Fold f : plan.folds()) {
+        trainSize += f.train().length;
+        testSize += f.test().length;
+      }
+      double ratio = testSize / trainSize;
+      comparisons.addAll(tTests(lrs, "macro_f1", Scores::macroF1, ratio));
+      comparisons.addAll(tTests(lrs, "accuracy", Scores::accuracy, ratio));
+    } else {
+      rankingMetric = "accuracy";
+      comparisons.addAll(mcNemars(plan, lrs));
+    }
+    List<LearnerResult> order = new ArrayList<>(lrs);
+    order.sort(
+        Comparator.comparingDouble((LearnerResult l) -> -nanLow(l.macroF1Pooled().mean()))
+            .thenComparingDouble(l -> -nanLow(l.accuracy().mean())));
+    List<String> ranking = order.stream().map(LearnerResult::learner).toList();
+    Map<String, List<String>> better = new LinkedHashMap<>();
+    for (String name : ranking) {
+      List<String> beats = new ArrayList<>();
+      for (String other : ranking) {
+        for (Comparison c : comparisons) {
+          if (c.metric().equals(rankingMetric)
+              && c.better().equals(name)
+              && (c.learnerA().equals(other) || c.learnerB().equals(other))
+              && !other.equals(name)) {
+            beats.add(other);
+          }
+        }
+      }
+      better.put(name, List.copyOf(beats));
+    }
+    return new ProtocolResult(plan, lrs, comparisons, ranking, better, rankingMetric);
+  }
+
+  private static double nanLow(double v) {
+    return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+  }
+
+  private static List<Comparison> tTests(
+      List<LearnerResult> lrs, String metric, java.util.function.ToDoubleFunction<Scores> f, double ratio) {
+    List<double[]> perFold = lrs.stream().map(l -> Arrays.stream(l.foldScores()).mapToDouble(f).toArray()).toList();
+    List<Statistics.TTest> tests = new ArrayList<>();
+    List<int[]> pairs = pairs(lrs.size());
+    for (int[] p : pairs) {
+      tests.add(Statistics.correctedResampledTTest(perFold.get(p[0]), perFold.get(p[1]), ratio));
+    }
+    double[] holm = Statistics.holm(tests.stream().mapToDouble(Statistics.TTest::p).toArray());
+    List<Comparison> out = new ArrayList<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      int a = pairs.get(i)[0];
+      int b = pairs.get(i)[1];
+      Statistics.TTest t = tests.get(i);
+      boolean sig = holm[i] < ALPHA;
+      String better = !sig ? "" : t.meanDifference() > 0 ? lrs.get(a).learner() : lrs.get(b).learner();
+      out.add(
+          new Comparison(
+              metric, "corrected_resampled_t", lrs.get(a).learner(), lrs.get(b).learner(), t.n(),
+              Statistics.mean(perFold.get(a)), Statistics.mean(perFold.get(b)), t.t(), t.df(), -1, -1, t.p(),
+              holm[i], sig, better));
+    }
+    return out;
+  }
+
+  private static List<Comparison> mcNemars(FoldPlan plan, List<LearnerResult> lrs) {
+    int[] scored = plan.scored();
+    List<boolean[]> correct = new ArrayList<>();
+    for (LearnerResult l : lrs) {
+      boolean[] c = new boolean[scored.length];
+      for (int j = 0; j < scored.length; j++) {
+        c[j] = l.predicted()[0][scored[j]] == plan.labels()[scored[j]];
+      }
+      correct.add(c);
+    }
+    List<int[]> pairs = pairs(lrs.size());
+    List<Statistics.McNemar> tests = new ArrayList<>();
+    for (int[] p : pairs) {
+      tests.add(Statistics.mcnemarExact(correct.get(p[0]), correct.get(p[1])));
+    }
+    double[] holm = Statistics.holm(tests.stream().mapToDouble(Statistics.McNemar::p).toArray());
+    List<Comparison> out = new ArrayList<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      int a = pairs.get(i)[0];
+      int b = pairs.get(i)[1];
+      Statistics.McNemar t = tests.get(i);
+      boolean sig = holm[i] < ALPHA;
+      String better = !sig ? "" : t.aOnly() > t.bOnly() ? lrs.get(a).learner() : lrs.get(b).learner();
+      out.add(
+          new Comparison(
+              "accuracy", "mcnemar_exact", lrs.get(a).learner(), lrs.get(b).learner(), scored.length,
+              lrs.get(a).accuracy().mean(), lrs.get(b).accuracy().mean(), Math.min(t.aOnly(), t.bOnly()), Double.NaN,
+              t.aOnly(), t.bOnly(), t.p(), holm[i], sig, better));
+    }
+    return out;
+  }
+
+  private static List<int[]> pairs(int n) {
+    List<int[]> out = new ArrayList<>();
+    for (int a = 0; a < n; a++) {
+      for (int b = a + 1; b < n; b++) {
+        out.add(new int[] {a, b});
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,17 @@
+package org.topicbench.eval;
+
+import java.util.List;
+
+/**
+ * The outcome of {@link Evaluation#run}: one {@link ProtocolResult} per protocol of the spec, in order.
+ *
+ * @param spec what was run
+ * @param runId {@link EvaluationSpec#runId()}
+ * @param protocols results per protocol
+ * @param wallNanos wall time of the whole run (not written to deterministic files)
+ */
+public record EvaluationResult(EvaluationSpec spec, String runId, List<ProtocolResult> protocols, long wallNanos) {
+  public EvaluationResult {
+    protocols = List.copyOf(protocols);
+  }
+}

@@ -1,0 +1,110 @@
+package org.topicbench.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The plain-text tables {@code topicbench evaluate} prints: one per protocol, sorted by macro-F1. */
+public final class ResultTable {
+  private ResultTable() {}
+
+  /** Every protocol's table, separated by blank lines. */
+  public static String render(EvaluationResult result) {
+    StringBuilder b = new StringBuilder();
+    for (ProtocolResult pr : result.protocols()) {
+      if (!b.isEmpty()) {
+        b.append('\n');
+      }
+      b.append(render(pr));
+    }
+    return b.toString();
+  }
+
+  /** One protocol's table with a heading and a footnote on the significance marks. */
+  public static String render(ProtocolResult pr) {
+    FoldPlan plan = pr.plan();
+    StringBuilder b = new StringBuilder();
+    b.append(plan.spec().describe())
+        .append(String.format(Locale.ROOT, ": %d sentences scored, %d labels", plan.scored().length,
+            plan.labelNames().size()));
+    b.append(String.format(Locale.ROOT, "; %d sentences in %d near-duplicate clusters", plan.multiMemberSentences(),
+        plan.multiMemberClusters()));
+    int purged = plan.folds().stream().mapToInt(Fold::purged).sum();
+    if (purged > 0) {
+      b.append(String.format(Locale.ROOT, ", %d purged from training", purged));
+    }
+    if (plan.testNearDuplicatesOfTrain() > 0) {
+      b.append(String.format(Locale.ROOT, ", %d test sentences nearly repeat a training sentence",
+          plan.testNearDuplicatesOfTrain()));
+    }
+    b.append('\n');
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"rank", "learner", "macro-F1 [95% CI]", "fold-mean", "accuracy [95% CI]", "kappa",
+        "log-loss", "train s", "sent/s", "significantly better than"});
+    for (String name : pr.ranking()) {
+      LearnerResult l = pr.learner(name);
+      List<String> beats = new ArrayList<>();
+      for (String other : pr.betterThan().get(name)) {
+        beats.add(Integer.toString(pr.rank(other)));
+      }
+      long testSentences = 0;
+      for (Fold f : plan.folds()) {
+        testSentences += f.test().length;
+      }
+      double perSecond = l.totalPredictNanos() == 0 ? Double.NaN : testSentences * 1e9 / l.totalPredictNanos();
+      rows.add(new String[] {
+        Integer.toString(pr.rank(name)),
+        name,
+        withInterval(l.macroF1Pooled()),
+        f3(l.macroF1FoldMean()),
+        withInterval(l.accuracy()),
+        f3(l.kappa().mean()),
+        f3(l.logLoss().mean()),
+        String.format(Locale.ROOT, "%.2f", l.totalTrainNanos() / 1e9),
+        Double.isNaN(perSecond) ? "-" : String.format(Locale.ROOT, "%.0f", perSecond),
+        beats.isEmpty() ? "" : "beats " + String.join(",", beats)
+      });
+    }
+    int[] width = new int[rows.getFirst().length];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < r.length; i++) {
+        boolean right = i == 0 || i == 3 || i == 5 || i == 6 || i == 7 || i == 8;
+        String cell = right ? pad(r[i], width[i], true) : pad(r[i], width[i], false);
+        line.append(i == 0 ? "" : "  ").append(cell);
+      }
+      b.append(line.toString().stripTrailing()).append('\n');
+    }
+    b.append(
+        pr.rankingMetric().equals("macro_f1")
+            ? "beats N: significantly better than rank N (corrected resampled t-test on per-fold macro-F1,"
+                + " Holm-adjusted p < 0.05)\n"
+            : "beats N: significantly better than rank N (exact McNemar test on the predictions,"
+                + " Holm-adjusted p < 0.05)\n");
+    for (String w : plan.warnings()) {
+      b.append("warning: ").append(w).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String withInterval(Estimate e) {
+    if (Double.isNaN(e.ciLow())) {
+      return f3(e.mean());
+    }
+    return f3(e.mean()) + " [" + f3(e.ciLow()) + ", " + f3(e.ciHigh()) + "]";
+  }
+
+  private static String f3(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private static String pad(String s, int w, boolean right) {
+    String fill = " ".repeat(Math.max(0, w - s.length()));
+    return right ? fill + s : s + fill;
+  }
+}

@@ -1,0 +1,191 @@
+package org.topicbench.eval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SequencedMap;
+import org.topicbench.data.Dataset;
+import org.topicbench.data.Example;
+import org.topicbench.model.Learner;
+import org.topicbench.model.Prediction;
+import org.topicbench.model.TrainedModel;
+import org.topicbench.model.TrainingSet;
+
+/** Small in-memory datasets and transparent learners for evaluation tests. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static final List<String> WORDS =
+      List.of("police", "mayor", "party", "copyright", "officer", "khan", "lockdown", "cookies");
+
+  /**
+   * {@code docs} documents of {@code perDoc} sentences; label i of 3 is signalled by word i (mostly),
+   * and the last sentence of every document is the same boilerplate line (one near-duplicate cluster).
+   */
+  static Dataset dataset(String name, int docs, int perDoc, long seed) {
+    Rng rng = new Rng(seed);
+    String[] labels = {"alpha", "beta", "gamma"};
+    List<Example> ex = new ArrayList<>();
+    int id = 0;
+    for (int d = 0; d < docs; d++) {
+      for (int s = 0; s < perDoc; s++) {
+        String label;
+        String text;
+        if (s == perDoc - 1) {
+          label = "gamma";
+          text = "All rights reserved, cookies policy.";
+        } else {
+          int y = rng.nextInt(3);
+          label = labels[y];
+          int cue = rng.nextInt(10) < 8 ? y : rng.nextInt(3);
+          text = WORDS.get(cue) + " said " + WORDS.get(3 + rng.nextInt(5)) + " number " + name + d + "-" + s;
+        }
+        ex.add(new Example(name + id++, "doc" + d, label, text));
+      }
+    }
+    return new Dataset(name, name + ".csv", "0".repeat(64), ex);
+  }
+
+  static Dataset of(String name, List<Example> examples) {
+    return new Dataset(name, name + ".csv", "0".repeat(64), examples);
+  }
+
+  /** Predicts the label most often seen with the sentence's first word in training; no probabilities. */
+  static final class FirstWord implements Learner {
+    @Override
+    public String name() {
+      return "test.first-word";
+    }
+
+    @Override
+    public SequencedMap<String, String> hyperparameters() {
+      SequencedMap<String, String> h = new LinkedHashMap<>();
+      h.put("rule", "first word");
+      return h;
+    }
+
+    @Override
+    public TrainedModel fit(TrainingSet train, long seed) {
+      Map<String, int[]> counts = new HashMap<>();
+      int k = train.labelNames().size();
+      int[] all = new int[k];
+      for (int i = 0; i < train.size(); i++) {
+        counts.computeIfAbsent(first(train.texts().get(i)), w -> new int[k])[train.labels()[i]]++;
+        all[train.labels()[i]]++;
+      }
+      return new TrainedModel() {
+        @Override
+        public List<String> labelNames() {
+          return train.labelNames();
+        }
+
+        @Override
+        public Prediction predict(String text) {
+          int[] c = counts.getOrDefault(first(text), all);
+          int best = 0;
+          for (int j = 1; j < k; j++) {
+            if (c[j] > c[best]) {
+              best = j;
+            }
+          }
+          return new Prediction(best, null);
+        }
+      };
+    }
+
+    private static String first(String s) {
+      return s.split("[^\\p{L}]+")[0].toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Random guesses with probabilities, from the seed and the text only: shows seeds are per task. */
+  static final class SeededGuess implements Learner {
+    @Override
+    public String name() {
+      return "test.guess";
+    }
+
+    @Override
+    public SequencedMap<String, String> hyperparameters() {
+      return new LinkedHashMap<>();
+    }
+
+    @Override
+    public TrainedModel fit(TrainingSet train, long seed) {
+      int k = train.labelNames().size();
+      return new TrainedModel() {
+        @Override
+        public List<String> labelNames() {
+          return train.labelNames();
+        }
+
+        @Override
+        public Prediction predict(String text) {
+          Rng r = new Rng(seed ^ Seeds.hash(text));
+          double[] p = new double[k];
+          double sum = 0;
+          for (int j = 0; j < k; j++) {
+            p[j] = 1 + r.nextInt(100);
+            sum += p[j];
+          }
+          int best = 0;
+          for (int j = 0; j < k; j++) {
+            p[j] /= sum;
+            if (p[j] > p[best]) {
+              best = j;
+            }
+          }
+          return new Prediction(best, p);
+        }
+      };
+    }
+  }
+
+  /** Always predicts {@code label} with probability 1 when it knows it; records every training set. */
+  static final class Recording implements Learner {
+    final String name;
+    final String label;
+    final List<List<String>> seen = Collections.synchronizedList(new ArrayList<>());
+
+    Recording(String name, String label) {
+      this.name = name;
+      this.label = label;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public SequencedMap<String, String> hyperparameters() {
+      return new LinkedHashMap<>();
+    }
+
+    @Override
+    public TrainedModel fit(TrainingSet train, long seed) {
+      List<String> sorted = new ArrayList<>(train.texts());
+      Collections.sort(sorted);
+      seen.add(sorted);
+      int y = train.labelNames().indexOf(label);
+      int k = train.labelNames().size();
+      return new TrainedModel() {
+        @Override
+        public List<String> labelNames() {
+          return train.labelNames();
+        }
+
+        @Override
+        public Prediction predict(String text) {
+          double[] p = new double[k];
+          p[y] = 1;
+          return new Prediction(y, p);
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.topicbench.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+  private static final double EPS = 1e-9;
+
+  @Test
+  void handComputedThreeLabelsWithOneAbsentLabel() {
+    // confusion (rows true, cols predicted): [2 1 0 0; 0 1 1 0; 0 0 1 0; 0 0 0 0]
+    int[] truth = {0, 0, 0, 1, 1, 2};
+    int[] pred = {0, 0, 1, 1, 2, 2};
+    Scores s = Metrics.score(truth, pred, null, 4);
+    assertEquals(6, s.n());
+    assertArrayEquals(new long[] {2, 1, 0, 0}, s.confusion()[0]);
+    assertArrayEquals(new long[] {0, 1, 1, 0}, s.confusion()[1]);
+    assertEquals(4.0 / 6, s.accuracy(), EPS);
+    assertArrayEquals(new double[] {1.0, 0.5, 0.5, Double.NaN}, s.precision(), EPS);
+    assertArrayEquals(new double[] {2.0 / 3, 0.5, 1.0, Double.NaN}, s.recall(), EPS);
+    assertArrayEquals(new double[] {0.8, 0.5, 2.0 / 3, Double.NaN}, s.f1(), EPS);
+    assertFalse(s.present()[3]);
+    // label 3 is absent from truth and predictions: excluded from the macro average, not counted as 0
+    assertEquals((0.8 + 0.5 + 2.0 / 3) / 3, s.macroF1(), EPS);
+    assertEquals(0.655555555556, s.macroF1(), 1e-9);
+    // p_o = 4/6, p_e = (3*2 + 2*2 + 1*2) / 36 = 1/3, kappa = (2/3 - 1/3) / (2/3) = 0.5
+    assertEquals(0.5, s.kappa(), EPS);
+    assertTrue(Double.isNaN(s.logLoss()));
+  }
+
+  @Test
+  void predictedButAbsentLabelCountsAsZero() {
+    // truth never has label 1, but it is predicted once: precision 0, recall 0 (zero division), F1 0
+    Scores s = Metrics.score(new int[] {0, 0}, new int[] {0, 1}, null, 2);
+    assertTrue(s.present()[1]);
+    assertEquals(0.0, s.precision()[1]);
+    assertEquals(0.0, s.recall()[1]);
+    assertEquals(0.0, s.f1()[1]);
+    assertEquals(2.0 / 3, s.f1()[0], EPS);
+    assertEquals(1.0 / 3, s.macroF1(), EPS);
+    // p_e = (2/2)(1/2) = 0.5; p_o = 0.5; kappa = 0
+    assertEquals(0.0, s.kappa(), EPS);
+  }
+
+  @Test
+  void kappaUndefinedWhenEverythingIsOneLabel() {
+    Scores s = Metrics.score(new int[] {1, 1, 1}, new int[] {1, 1, 1}, null, 3);
+    assertEquals(1.0, s.accuracy());
+    assertEquals(1.0, s.macroF1());
+    assertTrue(Double.isNaN(s.kappa()));
+  }
+
+  @Test
+  void logLossClipsZeroProbabilities() {
+    double[][] p = {{0.8, 0.2}, {0.25, 0.75}, {1.0, 0.0}};
+    // (-ln 0.8 - ln 0.75 - ln 1e-15) / 3 = (0.2231435513 + 0.2876820725 + 34.5387763949) / 3
+    assertEquals(11.6832006729, Metrics.logLoss(new int[] {0, 1, 1}, p), 1e-9);
+    assertEquals(11.6832006729, Metrics.score(new int[] {0, 1, 1}, new int[] {0, 1, 0}, p, 2).logLoss(), 1e-9);
+  }
+
+  @Test
+  void logLossUndefinedWhenAnyProbabilityIsMissing() {
+    double[][] p = {{0.5, 0.5}, null};
+    assertTrue(Double.isNaN(Metrics.logLoss(new int[] {0, 1}, p)));
+  }
+
+  @Test
+  void perfectPredictionsOnFourLabels() {
+    int[] y = {0, 1, 2, 3, 3};
+    Scores s = Metrics.score(y, y, null, 4);
+    assertEquals(1.0, s.accuracy());
+    assertEquals(1.0, s.macroF1());
+    assertEquals(1.0, s.kappa(), EPS);
+  }
+}
