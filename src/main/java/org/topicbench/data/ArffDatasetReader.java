@@ -443,9 +443,12 @@ final class ArffDatasetReader {
           + " is never closed on this line; ARFF values cannot span lines, write \\n)");
     }
 
-    /** An optional instance weight {@code {number}}, ignored; then the line must end. */
+    /** An optional instance weight {@code ,{number}} (the comma optional), ignored; then the line must end. */
     void weight() {
       skipSpaces();
+      if (peek() == ',' && s.indexOf('{', pos) >= 0 && s.substring(pos + 1, s.indexOf('{', pos)).isBlank()) {
+        pos = s.indexOf('{', pos);
+      }
       if (peek() == '{') {
         int close = s.indexOf('}', pos);
         if (close < 0) {
