@@ -3,8 +3,12 @@ package org.topicbench.data;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -42,7 +46,7 @@ public final class AtomicFile {
       }
       tmp = null;
     } catch (IOException e) {
-      throw InputException.of(file, "cannot write: " + e.getClass().getSimpleName() + " " + e.getMessage());
+      throw InputException.of(file, "cannot write: " + describe(e));
     } finally {
       if (tmp != null) {
         try {
@@ -52,5 +56,16 @@ public final class AtomicFile {
         }
       }
     }
+  }
+
+  /** A short human reason for an I/O failure (no exception class names). */
+  static String describe(IOException e) {
+    return switch (e) {
+      case FileAlreadyExistsException f -> f.getFile() + " exists and is not a folder";
+      case AccessDeniedException a -> "permission denied (" + a.getFile() + ")";
+      case NoSuchFileException n -> "no such folder (" + n.getFile() + ")";
+      case FileSystemException f -> f.getReason() == null ? f.getFile() : f.getReason() + " (" + f.getFile() + ")";
+      default -> String.valueOf(e.getMessage());
+    };
   }
 }

@@ -44,7 +44,7 @@ final class TextFile {
     } catch (AccessDeniedException e) {
       throw InputException.of(file, "cannot read: permission denied");
     } catch (IOException e) {
-      throw InputException.of(file, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+      throw InputException.of(file, "cannot read: " + AtomicFile.describe(e));
     }
     return new TextFile(file, bytes, decode(file, bytes));
   }
