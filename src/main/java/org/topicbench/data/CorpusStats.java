@@ -143,6 +143,11 @@ public final class CorpusStats {
     out.println();
     out.println("Repeated and nearly repeated sentences");
     out.println("rule: " + duplicates.rule());
+    if (ungrouped()) {
+      out.printf("repeated:  %d cluster%s, %d sentences%s%n", cross.size(), cross.size() == 1 ? "" : "s", sentences(cross), labelNote(cross));
+      list(out, "Repeated", cross);
+      return;
+    }
     out.printf(
         "across documents:   %d cluster%s, %d sentences%s%n",
         cross.size(), cross.size() == 1 ? "" : "s", sentences(cross), labelNote(cross));
@@ -166,13 +171,14 @@ public final class CorpusStats {
     out.println();
     out.println(title + ":");
     for (Cluster c : clusters) {
+      String docs = ungrouped() ? "" : ", " + c.groups().size() + " document" + (c.groups().size() == 1 ? "" : "s");
       out.printf(
-          "cluster %d: %d sentences, %d document%s, %s, labels %s%n",
-          c.id(), c.size(), c.groups().size(), c.groups().size() == 1 ? "" : "s", c.exact() ? "same words" : "near",
-          String.join(", ", c.labels()));
+          "cluster %d: %d sentences%s, %s, labels %s%n",
+          c.id(), c.size(), docs, c.exact() ? "same words" : "near", String.join(", ", c.labels()));
       for (int i : c.members()) {
         Example e = dataset.examples().get(i);
-        out.printf("  %s  %s  %s%n    %s%n", e.id(), e.label(), e.group(), e.text().replaceAll("\\s+", " ").strip());
+        String doc = ungrouped() ? "" : "  " + e.group();
+        out.printf("  %s  %s%s%n    %s%n", e.id(), e.label(), doc, e.text().replaceAll("\\s+", " ").strip());
       }
     }
   }

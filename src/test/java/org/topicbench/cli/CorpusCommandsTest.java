@@ -96,6 +96,17 @@ class CorpusCommandsTest {
   }
 
   @Test
+  void statsWithoutADocumentColumnReportsRepeatsOnly() throws IOException {
+    Path arff = dir.resolve("dev.arff");
+    assertEquals(Main.OK, run("corpus", "export", Datasets.EXTERNAL_DEV.toString(), "-o", arff.toString()).code());
+    Run r = run("corpus", "stats", arff.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("215 sentences, 4 labels, no document column\n"), r.out());
+    assertTrue(r.out().contains("\nrepeated:  2 clusters, 4 sentences"), r.out());
+    assertFalse(r.out().contains("across documents"), r.out());
+  }
+
+  @Test
   void statsBadInput() throws IOException {
     assertBadInput(run("corpus", "stats", dir.resolve("missing.csv").toString()), "missing.csv: no such file");
     assertBadInput(run("corpus", "stats", dir.toString()), "is a directory");
