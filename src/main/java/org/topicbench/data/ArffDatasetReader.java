@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -107,10 +108,11 @@ final class ArffDatasetReader {
       if (v[roles.label] == null) {
         throw InputException.at(f.file, line, "missing label ('?') for class attribute '" + classAttr.name + "'");
       }
+      // a missing id or group ('?') is an empty one, not "none"
       rows.add(
           line,
-          roles.id < 0 ? null : v[roles.id],
-          roles.group < 0 ? null : v[roles.group],
+          roles.id < 0 ? null : Objects.requireNonNullElse(v[roles.id], ""),
+          roles.group < 0 ? null : Objects.requireNonNullElse(v[roles.group], ""),
           v[roles.label],
           v[roles.text]);
     }

@@ -111,6 +111,10 @@ class ArffTest {
     assertError(garbage, 1, "expected @relation, @attribute or @data", () -> Datasets.read(garbage));
     Path dupId = write("di.arff", "@relation r\n@attribute id string\n@attribute t string\n@attribute c {a}\n@data\nx,'p',a\nx,'q',a\n");
     assertError(dupId, 7, "duplicate id 'x' (first used on line 6)", () -> Datasets.read(dupId));
+    Path missingId = write("mi.arff", "@relation r\n@attribute id string\n@attribute t string\n@attribute c {a}\n@data\nx,'p',a\n?,'q',a\n");
+    assertError(missingId, 7, "empty id", () -> Datasets.read(missingId));
+    Path missingDoc = write("md.arff", "@relation r\n@attribute doc {d1}\n@attribute t string\n@attribute c {a}\n@data\nd1,'p',a\n?,'q',a\n");
+    assertError(missingDoc, 7, "empty 'doc'", () -> Datasets.read(missingDoc));
   }
 
   @Test
