@@ -88,14 +88,6 @@ final class ArffDatasetReader {
     Collection<String> labels = allowed != null ? allowed : classAttr.values;
     String labelSource =
         allowed != null ? "the given label set" : "the class attribute '" + classAttr.name + "' on line " + classAttr.line;
-    if (allowed != null) {
-      for (String v : classAttr.values) {
-        if (!allowed.contains(v)) {
-          throw InputException.at(
-              f.file, classAttr.line, "class value '" + v + "' is not a known label (allowed: " + String.join(", ", allowed) + ")");
-        }
-      }
-    }
     ExampleCollector rows =
         new ExampleCollector(f, labels, labelSource, roles.group < 0 ? null : "'" + attributes.get(roles.group).name + "'");
     for (; lineNo < lines.size(); lineNo++) {

@@ -111,6 +111,10 @@ class ArffTest {
     assertError(garbage, 1, "expected @relation, @attribute or @data", () -> Datasets.read(garbage));
     Path dupId = write("di.arff", "@relation r\n@attribute id string\n@attribute t string\n@attribute c {a}\n@data\nx,'p',a\nx,'q',a\n");
     assertError(dupId, 7, "duplicate id 'x' (first used on line 6)", () -> Datasets.read(dupId));
+    Path allowed = write("al.arff", "@relation r\n@attribute t string\n@attribute c {a,b,c}\n@data\n'x',a\n'y',c\n");
+    assertEquals(2, Datasets.read(allowed, ColumnSpec.DETECT, List.of("a", "c")).size());
+    assertError(allowed, 6, "unknown label 'c' (the given label set allows: a, b)",
+        () -> Datasets.read(allowed, ColumnSpec.DETECT, List.of("a", "b")));
     Path missingId = write("mi.arff", "@relation r\n@attribute id string\n@attribute t string\n@attribute c {a}\n@data\nx,'p',a\n?,'q',a\n");
     assertError(missingId, 7, "empty id", () -> Datasets.read(missingId));
     Path missingDoc = write("md.arff", "@relation r\n@attribute doc {d1}\n@attribute t string\n@attribute c {a}\n@data\nd1,'p',a\n?,'q',a\n");
