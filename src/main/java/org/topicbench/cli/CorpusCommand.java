@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Inspect and export labelled datasets.",
-    subcommands = {})
+    subcommands = {CorpusStatsCommand.class, CorpusExportCommand.class})
 public final class CorpusCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

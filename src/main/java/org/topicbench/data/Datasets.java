@@ -1,23 +1,36 @@
 package org.topicbench.data;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Reads labelled datasets.
+ * Reads labelled datasets: CSV, TSV and Weka ARFF files.
  *
- * <p>STUB (issue 2 §8 replaces it, the API stays): reads a UTF-8 CSV with a header only.
+ * <p><b>Formats.</b> A {@code .arff} file, or one whose first line that is not blank or a {@code %}
+ * comment starts with {@code @relation}, is ARFF (see {@link ArffWriter} for the shape; one string
+ * attribute for the text and a nominal class). Anything else is a delimited file with a header row and
+ * RFC 4180 quoting ({@code "..."}, a quote inside written {@code ""}, line breaks allowed inside quotes):
+ * {@code .tsv} and {@code .tab} files are tab-separated, others use whichever of {@code , TAB ; |}
+ * occurs most in the header row (comma when none does). Which column is which follows {@link ColumnSpec}.
+ *
+ * <p><b>Encoding.</b> Strict UTF-8 (an invalid byte is an error naming its line); a leading byte-order
+ * mark is dropped; {@code \n}, {@code \r\n} and {@code \r} line ends are all accepted. Empty lines
+ * between rows are skipped.
+ *
+ * <p><b>Rows.</b> Every rule below is an {@link InputException} whose one-line message names the file,
+ * the line and what is wrong: a row must have as many fields as the header; ids (when there is an id
+ * column), groups and labels lose surrounding spaces and must not be empty; ids are unique; the text
+ * must not be blank (it is kept exactly as written); a label must be one of the allowed labels when
+ * there is a set of them (an ARFF class attribute's values, or the set passed to
+ * {@link #read(Path, ColumnSpec, Collection)}), otherwise it must match {@link #LABEL_PATTERN}:
+ * letters, digits and {@code _ . : + -}, no spaces, so that a shifted column or a text pasted into
+ * the label column is caught; a file with no rows is an error.
  */
 public final class Datasets {
   /** The bundled corpus of the five articles. */
@@ -25,35 +38,42 @@ public final class Datasets {
   /** The bundled external development set. */
   public static final Path EXTERNAL_DEV = Path.of("datasets", "external-dev.csv");
 
+  /** What a label read from a CSV/TSV file must look like when no label set is given. */
+  public static final Pattern LABEL_PATTERN = Pattern.compile("[\\p{L}\\p{N}_.:+-]+");
+
+  static final String LABEL_RULE = "a label is letters, digits and _.:+- without spaces";
+
   private Datasets() {}
 
-  /** Reads {@code file} detecting its columns. */
+  /** Reads {@code file} detecting its format and columns. */
   public static Dataset read(Path file) {
     return read(file, ColumnSpec.DETECT);
   }
 
-  /** Reads a CSV, TSV or ARFF file. */
+  /** Reads a CSV, TSV or ARFF file with the given columns (null parts detected). */
   public static Dataset read(Path file, ColumnSpec spec) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw InputException.of(file, "cannot read: " + e.getMessage());
+    return read(file, spec, null);
+  }
+
+  /**
+   * Reads a CSV, TSV or ARFF file, allowing only {@code labels} (null: any label that matches
+   * {@link #LABEL_PATTERN}, or any value of an ARFF class attribute).
+   *
+   * @throws InputException for a missing, unreadable or malformed file, with a one-line message
+   */
+  public static Dataset read(Path file, ColumnSpec spec, Collection<String> labels) {
+    TextFile f = TextFile.read(file);
+    String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    List<Example> examples;
+    if (lower.endsWith(".arff") || (!lower.endsWith(".csv") && ArffDatasetReader.looksLikeArff(f.text))) {
+      examples = ArffDatasetReader.read(f, spec, labels);
+    } else {
+      char delimiter = lower.endsWith(".tsv") || lower.endsWith(".tab") ? '\t' : CsvDatasetReader.sniff(f.text);
+      examples = CsvDatasetReader.read(f, delimiter, spec, labels);
     }
-    List<Example> out = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-      String groupCol = p.getHeaderMap().containsKey("doc") ? "doc" : p.getHeaderMap().containsKey("source") ? "source" : null;
-      for (CSVRecord rec : p) {
-        String id = rec.isMapped("id") ? rec.get("id") : Long.toString(rec.getRecordNumber());
-        String group = groupCol == null ? id : rec.get(groupCol);
-        out.add(new Example(id, group, rec.get("label"), rec.get("text")));
-      }
-    } catch (IOException e) {
-      throw InputException.of(file, e.getMessage());
-    }
-    String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-    return new Dataset(name, file.toString(), sha256(bytes), out);
+    String name = fileName.replaceFirst("\\.[^.]*$", "");
+    return new Dataset(name, file.toString(), sha256(f.bytes), examples);
   }
 
   /** Hex SHA-256 of {@code bytes}. */
@@ -63,5 +83,11 @@ public final class Datasets {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** {@code s} on one line, cut to {@code max} chars with an ellipsis, for error messages. */
+  static String abbreviate(String s, int max) {
+    String t = s.replaceAll("\\s+", " ").strip();
+    return t.length() <= max ? t : t.substring(0, max - 1) + "…";
   }
 }

@@ -1,36 +1,460 @@
 package org.topicbench.data;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.topicbench.text.Tokenizer;
+import org.topicbench.text.TokenizerConfig;
 
 /**
- * Finds sentences that repeat or nearly repeat, so that folds can keep them on one side of a split.
+ * Finds sentences that repeat or nearly repeat, so that folds can keep them on one side of a split and
+ * a corpus report can show them.
  *
- * <p>STUB (issue 2 replaces it with near-duplicate detection, the API stays): exact repeats after
- * lower-casing and dropping everything but letters and digits.
+ * <p><b>The rule.</b> Each text is normalised (Unicode NFKC; curly quotes and apostrophes made straight)
+ * and cut into words by {@link TokenizerConfig#DEFAULT} (lower-cased runs of letters and digits), so
+ * punctuation, quote marks and case never matter. Two sentences are near-duplicates when
+ *
+ * <ol>
+ *   <li><b>exact:</b> their word sequences are equal (texts without any word: equal after trimming); or
+ *   <li><b>similar:</b> the Jaccard similarity of their word sets is at least {@link Rule#jaccard()}
+ *       ({@code |A ∩ B| / |A ∪ B|}; 0.7 by default: two 20-word sentences may differ in about three
+ *       words each, the same wire copy lightly edited); or
+ *   <li><b>contained:</b> the one with fewer distinct word 3-grams has at least
+ *       {@link Rule#minContainedWords()} words (6 by default) and at least {@link Rule#containment()}
+ *       of its word 3-grams (0.8 by default) occur in the other: a quote that one article prints as a
+ *       sentence of its own and another inside a longer sentence ({@code "He has put the Commissioner
+ *       on notice."} inside {@code The spokesperson added: "He [the mayor] has put the commissioner on
+ *       notice."}: 4 of its 5 3-grams).
+ * </ol>
+ *
+ * <p>Clusters are the connected components of that relation (union-find), so a cluster can chain
+ * sentences that are not near-duplicates of each other directly. Repeats inside one document are
+ * clustered too; {@link Cluster#spansGroups()} tells the ones that cross documents. Candidates come from
+ * prefix filtering over words and 3-grams ordered rarest first (as in set-similarity joins), so the
+ * cost grows with the number of sentences that share rare words, not with the square of the corpus;
+ * every candidate is checked exactly, so the result equals that of comparing every pair.
+ *
+ * <p>Deterministic: cluster ids are {@code 0..k-1} in order of first appearance, members in input order.
  */
 public final class NearDuplicates {
   private NearDuplicates() {}
 
   /**
-   * For each example, the id of its cluster: examples with the same cluster id repeat or nearly repeat
-   * each other; a sentence that repeats nothing is its own cluster. Cluster ids are
-   * {@code 0..k-1} in order of first appearance, so the result depends only on the input order.
+   * The thresholds of the near-duplicate rule (see the class comment).
+   *
+   * @param jaccard minimum Jaccard similarity of two word sets, in (0, 1]
+   * @param containment minimum share of the shorter sentence's word 3-grams found in the longer, in (0, 1]
+   * @param minContainedWords minimum words of the shorter sentence for the containment test, at least 3
+   */
+  public record Rule(double jaccard, double containment, int minContainedWords) {
+    /**
+     * Jaccard 0.7; containment 0.8 of the 3-grams of a sentence of at least 6 words. Chosen on the five
+     * bundled articles, whose shared quotes it finds while leaving paraphrases and a caption that shares
+     * 3 of its 5 3-grams with a sentence apart.
+     */
+    public static final Rule DEFAULT = new Rule(0.7, 0.8, 6);
+
+    public Rule {
+      if (!(jaccard > 0 && jaccard <= 1)) {
+        throw new IllegalArgumentException("jaccard must be in (0, 1], got " + jaccard);
+      }
+      if (!(containment > 0 && containment <= 1)) {
+        throw new IllegalArgumentException("containment must be in (0, 1], got " + containment);
+      }
+      if (minContainedWords < 3) {
+        throw new IllegalArgumentException("minContainedWords must be >= 3 (3-grams), got " + minContainedWords);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "same words; or word-set Jaccard >= " + jaccard + "; or >= " + containment
+          + " of the word 3-grams of a sentence of >= " + minContainedWords + " words inside another";
+    }
+  }
+
+  /**
+   * One cluster.
+   *
+   * @param id the cluster id, {@code 0..k-1} by first appearance
+   * @param members indices into the examples, ascending
+   * @param groups the distinct groups (documents) of the members, in order of first appearance
+   * @param labels the distinct labels of the members, in order of first appearance
+   * @param exact whether every member has the same words in the same order
+   */
+  public record Cluster(int id, List<Integer> members, List<String> groups, List<String> labels, boolean exact) {
+    public Cluster {
+      members = List.copyOf(members);
+      groups = List.copyOf(groups);
+      labels = List.copyOf(labels);
+    }
+
+    public int size() {
+      return members.size();
+    }
+
+    /** More than one member. */
+    public boolean repeated() {
+      return members.size() > 1;
+    }
+
+    /** Members from more than one group (document). */
+    public boolean spansGroups() {
+      return groups.size() > 1;
+    }
+  }
+
+  /** Every example's cluster, and the clusters. */
+  public static final class Result {
+    private final Rule rule;
+    private final int[] clusterOf;
+    private final List<Cluster> clusters;
+
+    Result(Rule rule, int[] clusterOf, List<Cluster> clusters) {
+      this.rule = rule;
+      this.clusterOf = clusterOf.clone();
+      this.clusters = List.copyOf(clusters);
+    }
+
+    public Rule rule() {
+      return rule;
+    }
+
+    /** For each example, its cluster id (a copy). */
+    public int[] clusterOf() {
+      return clusterOf.clone();
+    }
+
+    /** Every cluster, singletons included, by id. */
+    public List<Cluster> clusters() {
+      return clusters;
+    }
+
+    /** The clusters with more than one member. */
+    public List<Cluster> repeated() {
+      return clusters.stream().filter(Cluster::repeated).toList();
+    }
+
+    /** The clusters whose members come from more than one group (document). */
+    public List<Cluster> crossGroup() {
+      return clusters.stream().filter(Cluster::spansGroups).toList();
+    }
+  }
+
+  /**
+   * For each example, the id of its cluster under {@link Rule#DEFAULT}: examples with the same cluster id
+   * repeat or nearly repeat each other; a sentence that repeats nothing is its own cluster. Cluster ids
+   * are {@code 0..k-1} in order of first appearance, so the result depends only on the input order.
    */
   public static int[] clusters(List<Example> examples) {
-    Map<String, Integer> seen = new HashMap<>();
-    int[] out = new int[examples.size()];
-    for (int i = 0; i < out.length; i++) {
-      String key = examples.get(i).text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-      Integer c = seen.get(key);
-      if (c == null) {
-        c = seen.size();
-        seen.put(key, c);
+    return find(examples).clusterOf();
+  }
+
+  /** The clusters under {@link Rule#DEFAULT}. */
+  public static Result find(List<Example> examples) {
+    return find(examples, Rule.DEFAULT);
+  }
+
+  /** The clusters under {@code rule}. */
+  public static Result find(List<Example> examples, Rule rule) {
+    int n = examples.size();
+    int[][] words = words(examples);
+    UnionFind uf = new UnionFind(n);
+    int[] exactKey = exact(examples, words, uf);
+    similar(words, rule.jaccard(), uf);
+    contained(words, rule, uf);
+
+    int[] clusterOf = new int[n];
+    int[] idOfRoot = new int[n];
+    Arrays.fill(idOfRoot, -1);
+    List<List<Integer>> members = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int root = uf.find(i);
+      if (idOfRoot[root] < 0) {
+        idOfRoot[root] = members.size();
+        members.add(new ArrayList<>());
       }
-      out[i] = c;
+      clusterOf[i] = idOfRoot[root];
+      members.get(clusterOf[i]).add(i);
+    }
+    List<Cluster> clusters = new ArrayList<>(members.size());
+    for (int c = 0; c < members.size(); c++) {
+      Set<String> groups = new LinkedHashSet<>();
+      Set<String> labels = new LinkedHashSet<>();
+      boolean exact = true;
+      List<Integer> m = members.get(c);
+      for (int i : m) {
+        groups.add(examples.get(i).group());
+        labels.add(examples.get(i).label());
+        exact &= exactKey[i] == exactKey[m.getFirst()];
+      }
+      clusters.add(new Cluster(c, m, List.copyOf(groups), List.copyOf(labels), exact));
+    }
+    return new Result(rule, clusterOf, clusters);
+  }
+
+  /** The text the rule compares: NFKC, straight quotes and apostrophes. */
+  static String normalise(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      b.append(
+          switch (c) {
+            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u0060', '\u00B4' -> '\'';
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
+            default -> c;
+          });
+    }
+    return b.toString();
+  }
+
+  /** Each text's words as ids into a shared vocabulary. */
+  private static int[][] words(List<Example> examples) {
+    Tokenizer tokenizer = TokenizerConfig.DEFAULT.newTokenizer();
+    Map<String, Integer> vocabulary = new HashMap<>();
+    int[][] out = new int[examples.size()][];
+    for (int i = 0; i < out.length; i++) {
+      List<String> terms = tokenizer.tokenize(normalise(examples.get(i).text()));
+      int[] ids = new int[terms.size()];
+      for (int k = 0; k < ids.length; k++) {
+        ids[k] = vocabulary.computeIfAbsent(terms.get(k), t -> vocabulary.size());
+      }
+      out[i] = ids;
     }
     return out;
+  }
+
+  /** Joins equal word sequences; returns each example's exact-key id. */
+  private static int[] exact(List<Example> examples, int[][] words, UnionFind uf) {
+    Map<Object, Integer> first = new HashMap<>();
+    int[] key = new int[words.length];
+    for (int i = 0; i < words.length; i++) {
+      Object k = words[i].length == 0 ? examples.get(i).text().strip() : new IntSeq(words[i]);
+      Integer f = first.putIfAbsent(k, i);
+      if (f != null) {
+        uf.union(f, i);
+      }
+      key[i] = f == null ? i : f;
+    }
+    return key;
+  }
+
+  /** Joins word sets with Jaccard >= t (prefix filtering, both sides indexed by their prefix). */
+  private static void similar(int[][] words, double t, UnionFind uf) {
+    int[][] sets = rankedSets(words, 1);
+    int n = sets.length;
+    IntLists postings = new IntLists();
+    int[] mark = new int[n];
+    Arrays.fill(mark, -1);
+    for (int i = 0; i < n; i++) {
+      int[] x = sets[i];
+      if (x.length == 0) {
+        continue;
+      }
+      int prefix = x.length - atLeast(t * x.length) + 1;
+      for (int k = 0; k < prefix; k++) {
+        for (int p = 0, len = postings.size(x[k]); p < len; p++) {
+          int j = postings.get(x[k], p);
+          if (mark[j] == i) {
+            continue;
+          }
+          mark[j] = i;
+          int[] y = sets[j];
+          if (y.length < t * x.length - 1e-9 || x.length < t * y.length - 1e-9) {
+            continue;
+          }
+          int inter = intersection(x, y);
+          if (inter >= t * (x.length + y.length - inter) - 1e-9) {
+            uf.union(i, j);
+          }
+        }
+      }
+      for (int k = 0; k < prefix; k++) {
+        postings.add(x[k], i);
+      }
+    }
+  }
+
+  /** Joins a sentence whose 3-grams are at least {@code containment} inside another's. */
+  private static void contained(int[][] words, Rule rule, UnionFind uf) {
+    int[][] sets = rankedSets(words, 3);
+    int n = sets.length;
+    IntLists postings = new IntLists();
+    for (int i = 0; i < n; i++) {
+      for (int s : sets[i]) {
+        postings.add(s, i);
+      }
+    }
+    int[] mark = new int[n];
+    Arrays.fill(mark, -1);
+    for (int i = 0; i < n; i++) {
+      int[] x = sets[i];
+      if (words[i].length < rule.minContainedWords() || x.length == 0) {
+        continue;
+      }
+      int need = atLeast(rule.containment() * x.length);
+      int prefix = x.length - need + 1;
+      for (int k = 0; k < prefix; k++) {
+        for (int p = 0, len = postings.size(x[k]); p < len; p++) {
+          int j = postings.get(x[k], p);
+          if (j == i || mark[j] == i || sets[j].length < x.length) {
+            continue;
+          }
+          mark[j] = i;
+          if (intersection(x, sets[j]) >= need) {
+            uf.union(i, j);
+          }
+        }
+      }
+    }
+  }
+
+  /** The smallest integer >= v, forgiving floating-point noise (0.8 * 10 is 8, not 9). */
+  private static int atLeast(double v) {
+    return (int) Math.ceil(v - 1e-9);
+  }
+
+  /**
+   * Each text's distinct word {@code g}-grams as ranks, ascending, where rank orders the g-grams by how
+   * many texts hold them (rarest first, ties by first appearance).
+   */
+  private static int[][] rankedSets(int[][] words, int g) {
+    Map<IntSeq, Integer> ids = new HashMap<>();
+    int[][] sets = new int[words.length][];
+    int distinct = 0;
+    for (int i = 0; i < words.length; i++) {
+      int[] w = words[i];
+      int[] s = new int[Math.max(0, w.length - g + 1)];
+      for (int k = 0; k < s.length; k++) {
+        if (g == 1) {
+          s[k] = w[k]; // word ids are already dense
+        } else {
+          s[k] = ids.computeIfAbsent(new IntSeq(Arrays.copyOfRange(w, k, k + g)), x -> ids.size());
+        }
+        distinct = Math.max(distinct, s[k] + 1);
+      }
+      sets[i] = Arrays.stream(s).distinct().toArray();
+    }
+    int[] df = new int[distinct];
+    for (int[] s : sets) {
+      for (int id : s) {
+        df[id]++;
+      }
+    }
+    Integer[] order = new Integer[distinct];
+    for (int k = 0; k < distinct; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, (a, b) -> df[a] != df[b] ? Integer.compare(df[a], df[b]) : Integer.compare(a, b));
+    int[] rank = new int[distinct];
+    for (int r = 0; r < distinct; r++) {
+      rank[order[r]] = r;
+    }
+    for (int[] s : sets) {
+      for (int k = 0; k < s.length; k++) {
+        s[k] = rank[s[k]];
+      }
+      Arrays.sort(s);
+    }
+    return sets;
+  }
+
+  private static int intersection(int[] a, int[] b) {
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) {
+        i++;
+      } else if (a[i] > b[j]) {
+        j++;
+      } else {
+        n++;
+        i++;
+        j++;
+      }
+    }
+    return n;
+  }
+
+  /** An int array with value equality, for hash keys. */
+  private record IntSeq(int[] a) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IntSeq s && Arrays.equals(a, s.a);
+    }
+
+    /** Spreads small ids (Arrays.hashCode collides on them: (a, b + 31) and (a + 1, b)). */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      for (int v : a) {
+        h = 31 * h + v * 0x9E3779B9;
+      }
+      return h ^ (h >>> 16);
+    }
+  }
+
+  /** Growable int lists indexed by key (posting lists). */
+  private static final class IntLists {
+    private int[][] lists = new int[64][];
+    private int[] sizes = new int[64];
+
+    void add(int key, int value) {
+      if (key >= lists.length) {
+        int cap = Math.max(key + 1, lists.length * 2);
+        lists = Arrays.copyOf(lists, cap);
+        sizes = Arrays.copyOf(sizes, cap);
+      }
+      int[] l = lists[key];
+      if (l == null) {
+        l = lists[key] = new int[2];
+      } else if (sizes[key] == l.length) {
+        l = lists[key] = Arrays.copyOf(l, l.length * 2);
+      }
+      l[sizes[key]++] = value;
+    }
+
+    int size(int key) {
+      return key < sizes.length ? sizes[key] : 0;
+    }
+
+    int get(int key, int index) {
+      return lists[key][index];
+    }
+  }
+
+  /** Union-find with path halving; the smaller index becomes the root, so roots are first appearances. */
+  private static final class UnionFind {
+    private final int[] parent;
+
+    UnionFind(int n) {
+      parent = new int[n];
+      for (int i = 0; i < n; i++) {
+        parent[i] = i;
+      }
+    }
+
+    int find(int i) {
+      while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+      }
+      return i;
+    }
+
+    void union(int a, int b) {
+      int ra = find(a);
+      int rb = find(b);
+      if (ra != rb) {
+        parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      }
+    }
   }
 }

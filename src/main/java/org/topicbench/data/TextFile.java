@@ -1,0 +1,114 @@
+package org.topicbench.data;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * A dataset file read into memory: its bytes (for the checksum) and its text, decoded as strict UTF-8
+ * with a leading byte-order mark removed, plus a table that turns a char offset into a 1-based line
+ * number ({@code \n}, {@code \r\n} and a lone {@code \r} each end a line).
+ */
+final class TextFile {
+  final Path file;
+  final byte[] bytes;
+  final String text;
+  private final int[] lineStarts;
+
+  private TextFile(Path file, byte[] bytes, String text) {
+    this.file = file;
+    this.bytes = bytes;
+    this.text = text;
+    this.lineStarts = lineStarts(text);
+  }
+
+  /** Reads {@code file}; a missing file, a directory, unreadable bytes or invalid UTF-8 are input errors. */
+  static TextFile read(Path file) {
+    if (Files.isDirectory(file)) {
+      throw InputException.of(file, "is a directory, not a dataset file");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw InputException.of(file, "no such file");
+    } catch (AccessDeniedException e) {
+      throw InputException.of(file, "cannot read: permission denied");
+    } catch (IOException e) {
+      throw InputException.of(file, "cannot read: " + AtomicFile.describe(e));
+    }
+    return new TextFile(file, bytes, decode(file, bytes));
+  }
+
+  /** Strict UTF-8: a malformed or unmappable byte sequence is an error naming its line. */
+  static String decode(Path file, byte[] bytes) {
+    CharsetDecoder dec =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult r = dec.decode(in, out, true);
+    if (!r.isError()) {
+      r = dec.flush(out);
+    }
+    if (r.isError()) {
+      int at = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw InputException.at(
+          file,
+          line,
+          String.format(
+              "invalid UTF-8 (byte 0x%02X at byte %d of the line); save the file as UTF-8",
+              bytes[at] & 0xFF, at - lineStart + 1));
+    }
+    out.flip();
+    String s = out.toString();
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
+  /** The 1-based line that holds char {@code offset} of {@link #text}. */
+  int lineOf(long offset) {
+    int i = Arrays.binarySearch(lineStarts, (int) Math.min(offset, Integer.MAX_VALUE));
+    return i >= 0 ? i + 1 : -i - 1;
+  }
+
+  /** The number of lines (a final line break does not start another line). */
+  int lineCount() {
+    int n = lineStarts.length;
+    return n > 1 && lineStarts[n - 1] == text.length() ? n - 1 : n;
+  }
+
+  private static int[] lineStarts(String s) {
+    int[] starts = new int[16];
+    int n = 0;
+    starts[n++] = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == s.length() || s.charAt(i + 1) != '\n'))) {
+        if (n == starts.length) {
+          starts = Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(starts, n);
+  }
+}
