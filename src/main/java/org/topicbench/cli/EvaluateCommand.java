@@ -24,6 +24,7 @@ import org.topicbench.eval.ResultWriter;
 import org.topicbench.model.Learner;
 import org.topicbench.model.Learners;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,6 +44,8 @@ import picocli.CommandLine.Spec;
     })
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin DatasetOptions columns;
 
   @Option(names = "--train", paramLabel = "FILE",
       description = "Training (or only) dataset, CSV/TSV/ARFF (default: datasets/sentences.csv).")
@@ -131,10 +134,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     int k = folds != null ? folds : ProtocolSpec.DEFAULT_FOLDS;
     int r = repeats != null ? repeats : ProtocolSpec.DEFAULT_REPEATS;
-    Dataset trainData = Datasets.read(train != null ? train : Datasets.SENTENCES);
+    Dataset trainData = columns.read(train != null ? train : Datasets.SENTENCES);
     Dataset testData = null;
     if (ps.contains(Protocol.SPLIT) || ps.contains(Protocol.POOLED)) {
-      testData = Datasets.read(test != null ? test : Datasets.EXTERNAL_DEV);
+      testData = columns.read(test != null ? test : Datasets.EXTERNAL_DEV);
     } else if (test != null) {
       throw new InputException("--test applies to split and pooled only, not to " + ps);
     }

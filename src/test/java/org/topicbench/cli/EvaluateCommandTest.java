@@ -89,7 +89,7 @@ class EvaluateCommandTest {
     Path empty = csv("empty.csv");
     Files.writeString(empty, "id,doc,label,text\n");
     Run r = run("evaluate", "--train", empty.toString(), "--protocol", "loo-doc", "--out", tmp.resolve("o").toString());
-    assertOneLineError(r, empty + ": no labelled examples");
+    assertOneLineError(r, empty + ":1: empty dataset: no rows below the header");
   }
 
   @Test

@@ -42,12 +42,22 @@ final class Fixtures {
           int y = rng.nextInt(3);
           label = labels[y];
           int cue = rng.nextInt(10) < 8 ? y : rng.nextInt(3);
-          text = WORDS.get(cue) + " said " + WORDS.get(3 + rng.nextInt(5)) + " number " + name + d + "-" + s;
+          // three random filler words keep unrelated sentences far apart for near-duplicate detection
+          text = WORDS.get(cue) + " said " + WORDS.get(3 + rng.nextInt(5)) + " " + filler(rng) + " " + filler(rng)
+              + " " + filler(rng) + " number " + name + d + "-" + s;
         }
         ex.add(new Example(name + id++, "doc" + d, label, text));
       }
     }
     return new Dataset(name, name + ".csv", "0".repeat(64), ex);
+  }
+
+  private static String filler(Rng rng) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      b.append((char) ('a' + rng.nextInt(26)));
+    }
+    return b.toString();
   }
 
   static Dataset of(String name, List<Example> examples) {
