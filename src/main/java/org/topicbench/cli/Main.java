@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CorpusCommand.class,
+      LearnersCommand.class,
     })
 public final class Main implements Runnable {
   /** Exit code for success. */
