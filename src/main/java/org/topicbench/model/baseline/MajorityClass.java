@@ -22,6 +22,9 @@ public final class MajorityClass implements Learner {
 
   @Override
   public TrainedModel fit(TrainingSet train, long seed) {
+    if (train.size() == 0) {
+      throw new IllegalArgumentException(name() + ": the training set must not be empty");
+    }
     int k = train.labelNames().size();
     int[] counts = new int[k];
     for (int y : train.labels()) {
@@ -35,7 +38,7 @@ public final class MajorityClass implements Learner {
     }
     double[] p = new double[k];
     for (int c = 0; c < k; c++) {
-      p[c] = train.size() == 0 ? 1.0 / k : (double) counts[c] / train.size();
+      p[c] = (double) counts[c] / train.size();
     }
     int label = best;
     List<String> names = train.labelNames();

@@ -1,0 +1,43 @@
+package org.topicbench.model;
+
+import org.topicbench.feature.FeatureConfig;
+
+/**
+ * What a {@link VectorLearner} does to the training fold before its algorithm sees it. Immutable.
+ *
+ * @param features how sentences become vectors (fitted on the training fold only)
+ * @param selection feature selection, also fitted on the training fold only
+ * @param l2Normalize scale every vector (after selection) to unit Euclidean length
+ * @param classWeights per-example weights by class (only for learners that accept weights)
+ */
+public record Preprocessing(
+    FeatureConfig features, FeatureSelection selection, boolean l2Normalize, ClassWeights classWeights) {
+  public Preprocessing {
+    if (features == null) {
+      throw new IllegalArgumentException("features must not be null");
+    }
+    if (selection == null) {
+      throw new IllegalArgumentException("selection must not be null");
+    }
+    if (classWeights == null) {
+      throw new IllegalArgumentException("classWeights must not be null");
+    }
+  }
+
+  /** {@code features}, no selection, no normalisation, unweighted. */
+  public static Preprocessing of(FeatureConfig features) {
+    return new Preprocessing(features, FeatureSelection.NONE, false, ClassWeights.NONE);
+  }
+
+  public Preprocessing withSelection(FeatureSelection s) {
+    return new Preprocessing(features, s, l2Normalize, classWeights);
+  }
+
+  public Preprocessing withL2Normalize(boolean on) {
+    return new Preprocessing(features, selection, on, classWeights);
+  }
+
+  public Preprocessing withClassWeights(ClassWeights w) {
+    return new Preprocessing(features, selection, l2Normalize, w);
+  }
+}

@@ -1,0 +1,216 @@
+package org.topicbench.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SequencedMap;
+import org.topicbench.feature.FeatureConfig;
+import org.topicbench.feature.SparseVector;
+import org.topicbench.feature.Vectorizer;
+
+/**
+ * Base of the learners that work on feature vectors (every Smile and Weka learner). {@link #fit} runs
+ * the shared pipeline on the training fold only: fit the {@link Vectorizer}, vectorise, fit the
+ * {@link FeatureSelection}, optionally L2-normalise, compute class weights, then hand the vectors to
+ * {@link #train}. Prediction applies the same fitted steps to the new sentence.
+ *
+ * <p>Classes without a training example in the fold (common for {@code partygate} when a whole
+ * document is held out) are left out of what {@link #train} sees and get probability 0; a fold with a
+ * single class gives a model that always predicts it.
+ *
+ * <p>Hyperparameters start with the preprocessing ({@code features}, {@code feature_selection},
+ * {@code l2_normalize}, {@code class_weights}: {@code unsupported} when the algorithm takes no
+ * weights), followed by the algorithm's own settings from {@link #describe}.
+ */
+public abstract class VectorLearner implements Learner {
+  private final String name;
+  private final Preprocessing preprocessing;
+  private final boolean supportsClassWeights;
+
+  /**
+   * @param name the learner's stable name
+   * @param preprocessing the pipeline settings
+   * @param supportsClassWeights whether {@link #train} uses {@link VectorData#weights()}
+   * @throws IllegalArgumentException if {@code preprocessing} asks for class weights and the learner
+   *     does not support them
+   */
+  protected VectorLearner(String name, Preprocessing preprocessing, boolean supportsClassWeights) {
+    if (preprocessing.classWeights() != ClassWeights.NONE && !supportsClassWeights) {
+      throw new IllegalArgumentException(
+          name + " does not support class weights, got classWeights=" + preprocessing.classWeights());
+    }
+    this.name = name;
+    this.preprocessing = preprocessing;
+    this.supportsClassWeights = supportsClassWeights;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  public final Preprocessing preprocessing() {
+    return preprocessing;
+  }
+
+  /** Whether {@link #train} uses {@link VectorData#weights()}. */
+  public final boolean supportsClassWeights() {
+    return supportsClassWeights;
+  }
+
+  /** Appends the algorithm's own settings, in a fixed order, as strings. */
+  protected abstract void describe(SequencedMap<String, String> out);
+
+  /** Trains on vectors of at least two classes; {@code seed} is the only source of randomness. */
+  protected abstract VectorClassifier train(VectorData data, long seed);
+
+  @Override
+  public final SequencedMap<String, String> hyperparameters() {
+    SequencedMap<String, String> h = new LinkedHashMap<>();
+    h.put("features", featuresDescription(preprocessing.features()));
+    h.put("feature_selection", preprocessing.selection().describe());
+    h.put("l2_normalize", Boolean.toString(preprocessing.l2Normalize()));
+    h.put("class_weights", supportsClassWeights() ? preprocessing.classWeights().describe() : "unsupported");
+    describe(h);
+    return h;
+  }
+
+  /** The feature configuration as written in hyperparameters. */
+  static String featuresDescription(FeatureConfig features) {
+    return String.valueOf(features);
+  }
+
+  @Override
+  public final TrainedModel fit(TrainingSet train, long seed) {
+    if (train.size() == 0) {
+      throw new IllegalArgumentException(name + ": the training set must not be empty");
+    }
+    int k = train.labelNames().size();
+    int[] count = new int[k];
+    for (int y : train.labels()) {
+      count[y]++;
+    }
+    // present classes, in label order: toFull[c] is the label index of present class c
+    int[] toPresent = new int[k];
+    List<String> present = new ArrayList<>();
+    int m = 0;
+    int[] toFull = new int[k];
+    for (int c = 0; c < k; c++) {
+      toPresent[c] = count[c] > 0 ? m : -1;
+      if (count[c] > 0) {
+        toFull[m++] = c;
+        present.add(train.labelNames().get(c));
+      }
+    }
+    int[] y = new int[train.size()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = toPresent[train.labels()[i]];
+    }
+
+    Vectorizer vectorizer = Vectorizer.fit(preprocessing.features(), train.texts());
+    List<SparseVector> raw = new ArrayList<>(train.size());
+    for (String text : train.texts()) {
+      raw.add(vectorizer.transform(text));
+    }
+    FeatureSelection.Selector selector = preprocessing.selection().fit(raw, y, m, vectorizer.dimension());
+    List<SparseVector> x = new ArrayList<>(raw.size());
+    for (SparseVector v : raw) {
+      x.add(finish(selector.apply(v)));
+    }
+
+    VectorClassifier classifier;
+    if (m == 1) {
+      classifier = v -> new Prediction(0, new double[] {1.0});
+    } else {
+      double[] weights = null;
+      if (supportsClassWeights() && preprocessing.classWeights() == ClassWeights.BALANCED) {
+        weights = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+          weights[i] = (double) y.length / (m * count[toFull[y[i]]]);
+        }
+      }
+      classifier = train(new VectorData(x, y, present, selector.dimension(), weights), seed);
+    }
+    return new VectorModel(
+        name, train.labelNames(), vectorizer, selector, preprocessing.l2Normalize(), Arrays.copyOf(toFull, m), classifier);
+  }
+
+  private SparseVector finish(SparseVector v) {
+    return preprocessing.l2Normalize() ? l2Normalize(v) : v;
+  }
+
+  /** {@code v} scaled to unit Euclidean length ({@code v} itself when it is zero). */
+  public static SparseVector l2Normalize(SparseVector v) {
+    double sum = 0;
+    for (double d : v.values()) {
+      sum += d * d;
+    }
+    if (sum == 0) {
+      return v;
+    }
+    double norm = Math.sqrt(sum);
+    double[] out = new double[v.size()];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = v.values()[j] / norm;
+    }
+    return new SparseVector(v.indices(), out);
+  }
+
+  /** The fitted pipeline: vectorizer, selector, classifier and the map back to all labels. */
+  private static final class VectorModel implements TrainedModel {
+    private final String learner;
+    private final List<String> labelNames;
+    private final Vectorizer vectorizer;
+    private final FeatureSelection.Selector selector;
+    private final boolean l2Normalize;
+    private final int[] toFull;
+    private final VectorClassifier classifier;
+
+    VectorModel(
+        String learner,
+        List<String> labelNames,
+        Vectorizer vectorizer,
+        FeatureSelection.Selector selector,
+        boolean l2Normalize,
+        int[] toFull,
+        VectorClassifier classifier) {
+      this.learner = learner;
+      this.labelNames = labelNames;
+      this.vectorizer = vectorizer;
+      this.selector = selector;
+      this.l2Normalize = l2Normalize;
+      this.toFull = toFull;
+      this.classifier = classifier;
+    }
+
+    @Override
+    public List<String> labelNames() {
+      return labelNames;
+    }
+
+    @Override
+    public Prediction predict(String text) {
+      SparseVector v = selector.apply(vectorizer.transform(text));
+      Prediction p = classifier.predict(l2Normalize ? l2Normalize(v) : v);
+      if (p.label() < 0 || p.label() >= toFull.length) {
+        throw new IllegalStateException(learner + " predicted class index " + p.label() + ", expected [0, " + toFull.length + ")");
+      }
+      if (p.probabilities() == null) {
+        return new Prediction(toFull[p.label()], null);
+      }
+      double sum = 0;
+      for (double q : p.probabilities()) {
+        sum += q;
+      }
+      if (!(sum > 0) || Double.isInfinite(sum)) {
+        throw new IllegalStateException(learner + " gave probabilities that do not sum to a positive number: " + sum);
+      }
+      double[] full = new double[labelNames.size()];
+      for (int c = 0; c < toFull.length; c++) {
+        full[toFull[c]] = p.probabilities()[c] / sum;
+      }
+      return new Prediction(toFull[p.label()], full);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package org.topicbench.model.baseline;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.SequencedMap;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.topicbench.model.Learner;
+import org.topicbench.model.Prediction;
+import org.topicbench.model.TrainedModel;
+import org.topicbench.model.TrainingSet;
+
+/**
+ * A transparent keyword baseline written from the labelling rules of the corpus (issue 2 §6, also
+ * {@code datasets/GUIDELINES.md}), applied in the rules' order, the first that fires wins:
+ *
+ * <ol>
+ *   <li>{@code boilerplate} (page furniture, which wins over everything):
+ *       <ol type="a">
+ *         <li>the line starts with a furniture prompt or navigation label ("Read more", "Listen to this
+ *             article", "Loading audio", "Most Read", "Don't Miss", "Watch:", "Video:", "Sign up"...);
+ *         <li>it holds a photo credit or caption marker ("Getty Images", "PA Wire", "(Image: "...);
+ *         <li>it is a browser notice ("your browser", "JavaScript");
+ *         <li>it is a byline: "By" and up to four capitalised words, at most 8 words in all;
+ *         <li>it is a dateline or show time: a date (day and month name, or a month and a year, or a
+ *             weekday) or a clock time, on a line with no final punctuation or starting "Updated" or
+ *             "Published";
+ *         <li>it is a short line (at most 5 words) without final punctuation: a label, a caption, a name.
+ *       </ol>
+ *   <li>{@code partygate}: Downing Street / No 10, party or parties (not a political party), gatherings,
+ *       lockdown, Covid rules, fines and fixed penalties, Sue Gray, the Prime Minister, Boris Johnson.
+ *   <li>{@code political_response}: the Mayor, Sadiq Khan, the Home Secretary, Priti Patel, the Home
+ *       Office, City Hall, the London Assembly, spokespeople, ministers and MPs, parties' politicians,
+ *       trust and confidence, her resigning or stepping down (or calls to), tenure, appointment,
+ *       successor, leadership,
+ *       and the Commissioner (or Dame Cressida, Ms Dick) saying, telling, adding or apologising.
+ *   <li>{@code misconduct}: everything else (the messages, the watchdog, officers and their discipline).
+ * </ol>
+ *
+ * <p>The rules were written from the labelling rules alone, not from any labelled sentence, and are not
+ * tuned on data. It ignores the training data except for one thing: if the training labels lack a label
+ * a rule names, that rule is skipped, and the fallback becomes the most frequent training label when
+ * {@code misconduct} is missing. It gives no probabilities.
+ */
+public final class KeywordRules implements Learner {
+  static final String BOILERPLATE = "boilerplate";
+  static final String PARTYGATE = "partygate";
+  static final String POLITICAL = "political_response";
+  static final String MISCONDUCT = "misconduct";
+
+  // All patterns but BYLINE and MP run on the lower-cased text (much faster than case-insensitive
+  // matching).
+  private static final Pattern FURNITURE_PROMPT =
+      Pattern.compile(
+          "^(read more|listen to this article|loading audio|most read|don't miss|watch:|watch now|video:|"
+              + "podcast:|sign up|subscribe|click here|follow us|share this|advertisement|related:|"
+              + "more on this story|top stories|latest:|image:|photo:|picture:|pictured:|credit:)");
+  private static final Pattern PHOTO_CREDIT =
+      Pattern.compile(
+          "getty images|\\bpa wire\\b|\\bpa media\\b|\\bpa images\\b|shutterstock|\\balamy\\b|"
+              + "\\((image|photo|picture|credit)s?:");
+  private static final Pattern BROWSER = Pattern.compile("your browser|javascript");
+  private static final Pattern BYLINE = Pattern.compile("^By\\s+\\p{Lu}[\\p{L}'.-]*(\\s+\\p{Lu}[\\p{L}'.-]*){0,3}\\b");
+  private static final String MONTH =
+      "(january|february|march|april|may|june|july|august|september|october|november|december|"
+          + "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)";
+  private static final Pattern DATE_OR_TIME =
+      Pattern.compile(
+          "\\b\\d{1,2}(st|nd|rd|th)?\\s+" + MONTH + "\\b|\\b" + MONTH + "\\s+\\d{1,2}\\b|\\b" + MONTH + "\\s+\\d{4}\\b|"
+              + "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|"
+              + "\\b\\d{1,2}[:.]\\d{2}\\s*(am|pm|gmt|bst)?\\b|\\b\\d{1,2}\\s*(am|pm)\\b|\\b(gmt|bst)\\b");
+  private static final Pattern UPDATED = Pattern.compile("^(updated|published|last updated)\\b");
+  private static final String FINAL_PUNCTUATION = ".!?\"'\u201d\u2019)\u2026";
+
+  /** Political parties, removed before looking for (Downing Street) parties. */
+  private static final Pattern POLITICAL_PARTY =
+      Pattern.compile(
+          "\\b(labour|conservative|tory|liberal democrats?|lib dems?|green|reform|political|opposition|cross|"
+              + "all|third|governing|ruling)[\\s-]+part(y|ies)\\b");
+  private static final Pattern PARTYGATE_CUES =
+      Pattern.compile(
+          "downing street|\\bno\\.? ?10\\b|\\bnumber 10\\b|partygate|\\bpart(y|ies)\\b|\\bgatherings?\\b|"
+              + "lockdown|\\bcovid(-19)? (rules|regulations|restrictions|laws)\\b|fixed penalt|\\bfine[sd]?\\b|"
+              + "sue gray|prime minister|\\bjohnson\\b");
+  private static final Pattern POLITICAL_CUES =
+      Pattern.compile(
+          "\\bmayor|\\bkhan\\b|home secretary|\\bpatel\\b|home office|city hall|london assembly|\\bmopac\\b|"
+              + "spokes(man|woman|person|people)|\\bminister|trust and confidence|\\bconfidence\\b|"
+              + "\\b(her|commissioner's|dick's) resignation|\\b(she|dick|commissioner) (has |had |would |will )?resign|"
+              + "\\b(to|should|must|will|would) resign|step(ped|ping|s)? down|stand(s|ing)? down|"
+              + "\\btenure\\b|\\bappoint|\\bsuccessor\\b|"
+              + "\\bleadership\\b|\\b(labour|conservative|tory|tories)\\b|"
+              + "\\b(commissioner|dame cressida|cressida dick|ms dick)\\b.{0,60}?"
+              + "\\b(said|says|told|tells|added|wrote|insisted|admitted|apologi[sz]ed|responded)\\b");
+  private static final Pattern MP = Pattern.compile("\\bMPs?\\b");
+
+  @Override
+  public String name() {
+    return "baseline.rules";
+  }
+
+  @Override
+  public SequencedMap<String, String> hyperparameters() {
+    SequencedMap<String, String> h = new LinkedHashMap<>();
+    h.put("order", "boilerplate > partygate > political_response > misconduct");
+    h.put("boilerplate", "furniture prompt at start | photo credit | browser notice | byline"
+        + " | date or time without final punctuation | short line (<= 5 words) without final punctuation");
+    h.put("partygate", "Downing Street, No 10, party (not political), gatherings, lockdown, Covid rules, fines,"
+        + " Sue Gray, Prime Minister, Johnson");
+    h.put("political_response", "Mayor, Khan, Home Secretary, Patel, Home Office, City Hall, spokespeople, ministers,"
+        + " MPs, trust and confidence, her resignation or calls to resign, tenure, appointment, leadership, the Commissioner saying");
+    h.put("fallback", "misconduct");
+    return h;
+  }
+
+  /** The label the rules give {@code text}, by name (one of the four corpus labels). */
+  public static String classify(String text) {
+    return classify(text, Set.of(BOILERPLATE, PARTYGATE, POLITICAL), MISCONDUCT);
+  }
+
+  /** The first rule that fires among those whose label is in {@code usable}, else {@code fallback}. */
+  static String classify(String text, Set<String> usable, String fallback) {
+    String s = text.strip().replace('\u2019', '\'').replace('\u2018', '\'');
+    String lower = s.toLowerCase(Locale.ROOT);
+    if (usable.contains(BOILERPLATE) && isFurniture(s, lower)) {
+      return BOILERPLATE;
+    }
+    if (usable.contains(PARTYGATE) && PARTYGATE_CUES.matcher(POLITICAL_PARTY.matcher(lower).replaceAll(" ")).find()) {
+      return PARTYGATE;
+    }
+    if (usable.contains(POLITICAL) && (POLITICAL_CUES.matcher(lower).find() || MP.matcher(s).find())) {
+      return POLITICAL;
+    }
+    return fallback;
+  }
+
+  /** Rule 1, on the stripped text {@code s} and its lower-cased form. */
+  static boolean isFurniture(String s, String lower) {
+    if (s.isEmpty()) {
+      return true;
+    }
+    int words = words(s);
+    boolean unpunctuated = FINAL_PUNCTUATION.indexOf(s.charAt(s.length() - 1)) < 0;
+    return (unpunctuated && words <= 5)
+        || FURNITURE_PROMPT.matcher(lower).lookingAt()
+        || PHOTO_CREDIT.matcher(lower).find()
+        || BROWSER.matcher(lower).find()
+        || (words <= 8 && BYLINE.matcher(s).lookingAt())
+        || ((unpunctuated || UPDATED.matcher(lower).lookingAt()) && DATE_OR_TIME.matcher(lower).find());
+  }
+
+  private static int words(String s) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean space = Character.isWhitespace(s.charAt(i));
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
+    return words;
+  }
+
+  @Override
+  public TrainedModel fit(TrainingSet train, long seed) {
+    if (train.size() == 0) {
+      throw new IllegalArgumentException(name() + ": the training set must not be empty");
+    }
+    List<String> names = train.labelNames();
+    int[] count = new int[names.size()];
+    for (int y : train.labels()) {
+      count[y]++;
+    }
+    Set<String> usable = new HashSet<>();
+    int majority = 0;
+    for (int c = 0; c < count.length; c++) {
+      if (count[c] > 0) {
+        usable.add(names.get(c));
+      }
+      if (count[c] > count[majority]) {
+        majority = c;
+      }
+    }
+    String fallback = usable.contains(MISCONDUCT) ? MISCONDUCT : names.get(majority);
+    return new TrainedModel() {
+      @Override
+      public List<String> labelNames() {
+        return names;
+      }
+
+      @Override
+      public Prediction predict(String text) {
+        return new Prediction(names.indexOf(classify(text, usable, fallback)), null);
+      }
+    };
+  }
+}
