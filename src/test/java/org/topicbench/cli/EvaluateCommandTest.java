@@ -49,7 +49,7 @@ class EvaluateCommandTest {
   void runsKfoldAndWritesTheRunDirectory() throws IOException {
     Path out = tmp.resolve("out");
     Run r = run("evaluate", "--train", twelve().toString(), "--protocol", "kfold", "--folds", "3", "--repeats", "2",
-        "--bootstrap", "50", "--out", out.toString());
+        "--bootstrap", "50", "--learners", "baseline.majority", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("kfold 3x2 on train"), r.out());
     assertTrue(r.out().contains("baseline.majority"), r.out());
