@@ -34,6 +34,9 @@ public final class CheckMarkdown {
       int n = drops.size() + r.problems().size();
       b.append("## Accuracy check FAILED\n\n").append(n).append(n == 1 ? " failure" : " failures")
           .append(" (tolerance ").append(CheckText.tolerance(r.tolerance())).append(").\n");
+      if (!r.failingLearners().isEmpty()) {
+        b.append("\nFailing learners: ").append(escape(String.join(", ", r.failingLearners()))).append(".\n");
+      }
     }
     if (!drops.isEmpty()) {
       b.append("\n**Dropped by more than ").append(CheckText.tolerance(r.tolerance())).append(":**\n\n");

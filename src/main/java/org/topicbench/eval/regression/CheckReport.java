@@ -1,6 +1,11 @@
 package org.topicbench.eval.regression;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The outcome of {@link Check#compare}: per protocol and learner, each tracked metric in the baseline and
@@ -52,6 +57,28 @@ public record CheckReport(
   /** Tracked metrics that dropped by more than the tolerance: each fails the check. */
   public List<Moved> drops() {
     return moved(Verdict.DROP);
+  }
+
+  /**
+   * One phrase per learner that fails the check, in report order: {@code "t.words (dropped: kfold, split)"}
+   * or {@code "t.gone (removed)"}.
+   */
+  public List<String> failingLearners() {
+    Map<String, Set<String>> dropped = new LinkedHashMap<>();
+    Set<String> removed = new LinkedHashSet<>();
+    for (ProtocolCheck p : protocols) {
+      for (LearnerCheck l : p.learners()) {
+        if (l.status() == Status.DROPPED) {
+          dropped.computeIfAbsent(l.learner(), k -> new LinkedHashSet<>()).add(p.protocol());
+        } else if (l.status() == Status.REMOVED) {
+          removed.add(l.learner());
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    dropped.forEach((l, ps) -> out.add(l + " (dropped: " + String.join(", ", ps) + ")"));
+    removed.forEach(l -> out.add(l + " (removed)"));
+    return out;
   }
 
   /** Tracked metrics that went up. */

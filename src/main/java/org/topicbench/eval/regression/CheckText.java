@@ -63,6 +63,9 @@ public final class CheckText {
     } else {
       int n = drops.size() + r.problems().size();
       b.append("RESULT: FAILED (exit 1): ").append(n).append(n == 1 ? " failure" : " failures").append('\n');
+      if (!r.failingLearners().isEmpty()) {
+        b.append("  failing learners: ").append(String.join(", ", r.failingLearners())).append('\n');
+      }
     }
     if (!drops.isEmpty()) {
       b.append("  dropped by more than ").append(tolerance(r.tolerance())).append(":\n");

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -46,6 +47,13 @@ import org.topicbench.eval.regression.RunData.Slot;
 public final class RunReader {
   /** The files {@code check} reads. */
   public static final List<String> REQUIRED = List.of("manifest.json", "summary.csv", "per-class.csv", "predictions.csv");
+
+  /** Columns of summary.csv that are not numbers. */
+  private static final Set<String> SUMMARY_TEXT =
+      Set.of("protocol", "learner", "significantly_better_than", "significantly_worse_than");
+
+  /** Columns of per-class.csv that are not numbers. */
+  private static final Set<String> PER_CLASS_TEXT = Set.of("protocol", "learner", "label");
 
   private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)\\s*");
 
@@ -198,7 +206,7 @@ public final class RunReader {
     Map<Key, int[]> sizes = new HashMap<>();
     Map<Key, double[]> headline = new HashMap<>();
     for (Row r : rows(summaryFile, List.of("protocol", "learner", "repetitions", "sentences", "accuracy_mean",
-        "macro_f1_pooled_mean"))) {
+        "macro_f1_pooled_mean"), SUMMARY_TEXT)) {
       Key k = key(r, m);
       if (sizes.put(k, new int[] {r.integer("repetitions"), r.integer("sentences")}) != null) {
         throw r.error("second row for protocol " + k.protocol() + ", learner " + k.learner());
@@ -207,7 +215,7 @@ public final class RunReader {
     }
     Path perClassFile = dir.resolve("per-class.csv");
     Map<Key, SequencedMap<String, Double>> f1 = new HashMap<>();
-    for (Row r : rows(perClassFile, List.of("protocol", "learner", "label", "f1_mean"))) {
+    for (Row r : rows(perClassFile, List.of("protocol", "learner", "label", "f1_mean"), PER_CLASS_TEXT)) {
       Key k = key(r, m);
       String label = r.get("label");
       if (!protocol(m.protocols(), k.protocol()).labels().contains(label)) {
@@ -241,7 +249,7 @@ public final class RunReader {
 
   private static Map<Key, SequencedMap<Slot, Outcome>> predictions(Path file, Manifest m, Map<Key, Figures> figures) {
     Map<Key, SequencedMap<Slot, Outcome>> out = new HashMap<>();
-    for (Row r : rows(file, List.of("protocol", "learner", "repetition", "dataset", "id", "true", "predicted"))) {
+    for (Row r : rows(file, List.of("protocol", "learner", "repetition", "dataset", "id", "true", "predicted"), null)) {
       Key k = key(r, m);
       Slot s = new Slot(r.integer("repetition"), r.get("dataset"), r.get("id"));
       if (out.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(s, new Outcome(r.get("true"), r.get("predicted")))
@@ -303,19 +311,7 @@ public final class RunReader {
     }
 
     double number(String column) {
-      String v = get(column);
-      if (v.equals("NaN")) {
-        return Double.NaN;
-      }
-      try {
-        double d = Double.parseDouble(v);
-        if (!Double.isFinite(d) || !v.equals(v.strip())) {
-          throw new NumberFormatException();
-        }
-        return d;
-      } catch (NumberFormatException e) {
-        throw error(column + ": not a number: '" + v + "'");
-      }
+      return parseNumber(file, line, column, get(column));
     }
 
     InputException error(String what) {
@@ -323,8 +319,28 @@ public final class RunReader {
     }
   }
 
-  /** Every row of {@code file}, which must have the {@code columns} and end with a line break. */
-  private static List<Row> rows(Path file, List<String> columns) {
+  /** A figure as written: a finite decimal number or {@code NaN}. */
+  private static double parseNumber(Path file, long line, String column, String v) {
+    if (v.equals("NaN")) {
+      return Double.NaN;
+    }
+    try {
+      double d = Double.parseDouble(v);
+      if (!Double.isFinite(d) || !v.equals(v.strip())) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw InputException.at(file, line, column + ": not a number: '" + v + "'");
+    }
+  }
+
+  /**
+   * Every row of {@code file}, which must have the {@code columns} and end with a line break. When
+   * {@code textColumns} is not null, every other column must hold a number (or NaN): a hand-broken figure is caught
+   * even where {@code check} does not compare it.
+   */
+  private static List<Row> rows(Path file, List<String> columns, Set<String> textColumns) {
     String text = text(file);
     if (text.isEmpty()) {
       throw InputException.of(file, "empty");
@@ -349,6 +365,13 @@ public final class RunReader {
         Map<String, String> values = new HashMap<>();
         for (String c : columns) {
           values.put(c, rec.get(c));
+        }
+        if (textColumns != null) {
+          for (String c : header) {
+            if (!textColumns.contains(c)) {
+              parseNumber(file, line, c, rec.get(c));
+            }
+          }
         }
         out.add(new Row(file, line, values));
       }
