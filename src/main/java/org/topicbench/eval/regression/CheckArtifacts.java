@@ -44,11 +44,10 @@ public final class CheckArtifacts {
    */
   public static void writeError(Path dir, String message) {
     try {
-      if (Files.isDirectory(dir)) {
-        Files.deleteIfExists(dir.resolve(BENCHMARK_JSON));
-        writeAtomically(dir.resolve(CHECK_MD),
-            "## Accuracy check could not run\n\n```\ntopicbench: " + message + "\n```\n");
-      }
+      Files.createDirectories(dir);
+      Files.deleteIfExists(dir.resolve(BENCHMARK_JSON));
+      writeAtomically(dir.resolve(CHECK_MD),
+          "## Accuracy check could not run\n\n```\ntopicbench: " + message + "\n```\n");
     } catch (IOException | RuntimeException ignored) {
       // the caller reports the error itself
     }
