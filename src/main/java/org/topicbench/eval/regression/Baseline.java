@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -70,6 +71,7 @@ public final class Baseline {
       }
       Files.createDirectories(parent);
       Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+      readableByAll(tmp);
       List<String> written = new ArrayList<>();
       try {
         for (String f : files(run)) {
@@ -130,6 +132,15 @@ public final class Baseline {
     pp.indentObjectsWith(ind);
     pp.indentArraysWith(ind);
     return new ObjectMapper().writer(pp).writeValueAsString(root) + "\n";
+  }
+
+  /** A temporary directory is private (rwx------); the baseline it becomes should not be. */
+  private static void readableByAll(Path dir) throws IOException {
+    try {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its default permissions apply
+    }
   }
 
   private static boolean isRunFile(String name) {
