@@ -12,8 +12,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topicbench.eval.regression.Doubles;
@@ -84,7 +86,7 @@ class CheckCommandTest {
     assertTrue(first.get("value").asDouble() < 1.0);
   }
 
-  private static List<String> iterableToList(java.util.Iterator<String> it) {
+  private static List<String> iterableToList(Iterator<String> it) {
     List<String> out = new ArrayList<>();
     it.forEachRemaining(out::add);
     return out;
@@ -163,7 +165,7 @@ class CheckCommandTest {
     Files.writeString(m, manifest.substring(0, 300));
     Run r = check(base, now);
     assertEquals(2, r.code());
-    assertTrue(r.err().matches("topicbench: " + java.util.regex.Pattern.quote(m.toString())
+    assertTrue(r.err().matches("topicbench: " + Pattern.quote(m.toString())
         + ":\\d+: bad JSON: [^\n]+\n"), r.err());
     assertTrue(Files.readString(report.resolve("check.md")).startsWith("## Accuracy check could not run"));
     assertFalse(Files.exists(report.resolve("benchmark.json")), "no stale chart data");

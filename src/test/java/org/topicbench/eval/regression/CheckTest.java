@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topicbench.data.Dataset;
+import org.topicbench.eval.ProtocolSpec;
 import org.topicbench.eval.regression.CheckReport.Flips;
 import org.topicbench.eval.regression.CheckReport.LearnerCheck;
 import org.topicbench.eval.regression.CheckReport.MetricChange;
@@ -27,13 +28,14 @@ import org.topicbench.eval.regression.RunData.LearnerInfo;
 import org.topicbench.eval.regression.RunData.Outcome;
 import org.topicbench.eval.regression.RunData.ProtocolInfo;
 import org.topicbench.eval.regression.RunData.Slot;
+import org.topicbench.model.Learner;
 
 class CheckTest {
   @TempDir Path tmp;
 
   private static final String ACCEPT = "bin/topicbench check --update";
 
-  private RunData run(String dir, List<? extends org.topicbench.model.Learner> learners) {
+  private RunData run(String dir, List<? extends Learner> learners) {
     return RunReader.read(Doubles.run(tmp.resolve(dir), learners));
   }
 
@@ -203,7 +205,7 @@ class CheckTest {
     assertEquals(List.of("seed 7 differs from the baseline's 2022: a different experiment"),
         Check.compare(base, seed, Check.Options.defaults()).problems());
     RunData folds = RunReader.read(Doubles.run(tmp.resolve("folds"),
-        List.of(org.topicbench.eval.ProtocolSpec.kfold(Doubles.train(), 4, 2)), List.of(new Doubles.Words("t.a")), 2022));
+        List.of(ProtocolSpec.kfold(Doubles.train(), 4, 2)), List.of(new Doubles.Words("t.a")), 2022));
     assertEquals(
         List.of("kfold runs 4 folds x 2 repetitions, the baseline 3 x 2: a different experiment",
             "protocol loo-doc is in the baseline but not in this run",

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +90,7 @@ class RunReaderTest {
   void aFileCutInTheMiddleOfALineIsTruncated() throws IOException {
     Path f = run.resolve("predictions.csv");
     byte[] b = Files.readAllBytes(f);
-    Files.write(f, java.util.Arrays.copyOf(b, b.length / 2 + 7));
+    Files.write(f, Arrays.copyOf(b, b.length / 2 + 7));
     assertEquals(f + ": does not end with a line break (truncated?)", broken());
   }
 
@@ -141,7 +143,7 @@ class RunReaderTest {
     String text = Files.readString(m);
     Files.writeString(m, text.substring(0, text.length() / 2));
     String msg = broken();
-    assertTrue(msg.matches(java.util.regex.Pattern.quote(m.toString()) + ":\\d+: bad JSON: .+"), msg);
+    assertTrue(msg.matches(Pattern.quote(m.toString()) + ":\\d+: bad JSON: .+"), msg);
     Files.writeString(m, text.replace("\"seed\" : 2022", "\"seed\" : \"2022\""));
     assertEquals(m + ": seed: expected an integer, got \"2022\"", broken());
     Files.writeString(m, text.replace("\"learners\" :", "\"learnerz\" :"));
