@@ -1,0 +1,199 @@
+package org.topicbench.eval.regression;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.topicbench.data.InputException;
+import org.topicbench.eval.ResultWriter;
+
+/**
+ * The committed baseline, {@code results/baseline/}: a run directory of the default evaluation
+ * ({@code results/FORMAT.md}) without {@code timings.csv}, which is not deterministic. Its manifest's
+ * {@code files} lists what it holds.
+ *
+ * <p>{@link #replace} writes a new baseline atomically: the files go to a temporary sibling directory,
+ * the old baseline is renamed aside, the new one renamed into place, and the old one deleted. An update
+ * that fails or is interrupted while the files are written leaves the old baseline untouched; only the
+ * instant between the two renames has none in place, and the old one is then still next to it as
+ * {@code .<name>.old-*}.
+ */
+public final class Baseline {
+  /** The default baseline directory, relative to the repository root. */
+  public static final Path DEFAULT_DIR = Path.of("results", "baseline");
+
+  /** The run file a baseline leaves out. */
+  public static final String NOT_KEPT = "timings.csv";
+
+  /** Called after each file is written into the temporary directory; tests use it to fail mid-write. */
+  @FunctionalInterface
+  interface FileHook {
+    void written(Path file) throws IOException;
+  }
+
+  private Baseline() {}
+
+  /**
+   * Replaces the baseline {@code dir} with the run directory {@code run} (already validated by
+   * {@link RunReader}): every file its manifest lists except {@value #NOT_KEPT}.
+   *
+   * @return the files written, in order
+   * @throws InputException when {@code dir} exists but does not look like a baseline or run directory (it
+   *     holds a file that is not a run file, or a directory), or when writing fails
+   */
+  public static List<String> replace(Path run, Path dir) {
+    return replace(run, dir, f -> {});
+  }
+
+  static List<String> replace(Path run, Path dir, FileHook hook) {
+    Path abs = dir.toAbsolutePath().normalize();
+    Path parent = abs.getParent();
+    String name = abs.getFileName().toString();
+    try {
+      if (Files.exists(abs) && !replaceable(abs)) {
+        throw InputException.of(dir, "exists and is not a topicbench baseline (it holds files other than run files);"
+            + " not replacing it");
+      }
+      Files.createDirectories(parent);
+      Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+      readableByAll(tmp);
+      List<String> written = new ArrayList<>();
+      try {
+        for (String f : files(run)) {
+          Path target = tmp.resolve(f);
+          if (f.equals("manifest.json")) {
+            Files.writeString(target, manifest(run.resolve(f)), StandardCharsets.UTF_8);
+          } else {
+            Files.copy(run.resolve(f), target);
+          }
+          written.add(f);
+          hook.written(target);
+        }
+        Path old = null;
+        if (Files.exists(abs)) {
+          old = Files.createTempDirectory(parent, "." + name + ".old-");
+          Files.delete(old);
+          move(abs, old);
+        }
+        move(tmp, abs);
+        if (old != null) {
+          deleteTree(old);
+        }
+        return written;
+      } catch (IOException | RuntimeException e) {
+        deleteTree(tmp);
+        throw e;
+      }
+    } catch (IOException e) {
+      throw InputException.of(dir, "cannot write the baseline: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /** The run's files a baseline keeps, manifest last: the manifest's {@code files} without timings. */
+  private static List<String> files(Path run) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (JsonNode f : new ObjectMapper().readTree(run.resolve("manifest.json").toFile()).path("files")) {
+      String name = f.asText();
+      if (!name.equals(NOT_KEPT) && !name.equals("manifest.json") && isRunFile(name)) {
+        out.add(name);
+      }
+    }
+    out.add("manifest.json");
+    return out;
+  }
+
+  /** The run's manifest with {@value #NOT_KEPT} taken out of {@code files}; otherwise as written. */
+  private static String manifest(Path file) throws IOException {
+    ObjectNode root = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+    if (root.get("files") instanceof ArrayNode files) {
+      for (int i = files.size() - 1; i >= 0; i--) {
+        if (files.get(i).asText().equals(NOT_KEPT)) {
+          files.remove(i);
+        }
+      }
+    }
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+    DefaultIndenter ind = new DefaultIndenter("  ", "\n");
+    pp.indentObjectsWith(ind);
+    pp.indentArraysWith(ind);
+    return new ObjectMapper().writer(pp).writeValueAsString(root) + "\n";
+  }
+
+  /** A temporary directory is private (rwx------); the baseline it becomes should not be. */
+  private static void readableByAll(Path dir) throws IOException {
+    try {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its default permissions apply
+    }
+  }
+
+  private static boolean isRunFile(String name) {
+    return ResultWriter.FILES.contains(name);
+  }
+
+  /** Empty, or only run files in it: safe to replace. */
+  private static boolean replaceable(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.allMatch(p -> Files.isRegularFile(p) && isRunFile(p.getFileName().toString()));
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    Files.walkFileTree(
+        p,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /** Leftovers of an update interrupted between its two renames, next to {@code dir}. */
+  public static List<Path> leftovers(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    String prefix = "." + abs.getFileName() + ".old-";
+    try (Stream<Path> s = Files.list(abs.getParent())) {
+      return s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+}
