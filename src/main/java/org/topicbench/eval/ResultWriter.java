@@ -10,13 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +20,7 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.topicbench.Topicbench;
+import org.topicbench.data.AtomicFile;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.InputException;
 
@@ -88,14 +84,14 @@ public final class ResultWriter {
         if (Files.exists(abs)) {
           old = Files.createTempDirectory(parent, "." + name + ".old-");
           Files.delete(old);
-          move(abs, old);
+          AtomicFile.move(abs, old);
         }
-        move(tmp, abs);
+        AtomicFile.move(tmp, abs);
         if (old != null) {
-          deleteTree(old);
+          AtomicFile.deleteTree(old);
         }
       } catch (IOException | RuntimeException e) {
-        deleteTree(tmp);
+        AtomicFile.deleteTree(tmp);
         throw e;
       }
     } catch (IOException e) {
@@ -110,35 +106,6 @@ public final class ResultWriter {
     try (var s = Files.list(dir)) {
       return s.findAny().isEmpty();
     }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    Files.walkFileTree(
-        p,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   /** Writes every file of the run into {@code dir} (which must exist), non-atomically. */

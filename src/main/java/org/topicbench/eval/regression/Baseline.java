@@ -8,17 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.topicbench.data.AtomicFile;
 import org.topicbench.data.InputException;
 import org.topicbench.eval.ResultWriter;
 
@@ -88,15 +84,15 @@ public final class Baseline {
         if (Files.exists(abs)) {
           old = Files.createTempDirectory(parent, "." + name + ".old-");
           Files.delete(old);
-          move(abs, old);
+          AtomicFile.move(abs, old);
         }
-        move(tmp, abs);
+        AtomicFile.move(tmp, abs);
         if (old != null) {
-          deleteTree(old);
+          AtomicFile.deleteTree(old);
         }
         return written;
       } catch (IOException | RuntimeException e) {
-        deleteTree(tmp);
+        AtomicFile.deleteTree(tmp);
         throw e;
       }
     } catch (IOException e) {
@@ -155,35 +151,6 @@ public final class Baseline {
     try (Stream<Path> s = Files.list(dir)) {
       return s.allMatch(p -> Files.isRegularFile(p) && isRunFile(p.getFileName().toString()));
     }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    Files.walkFileTree(
-        p,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   /** Leftovers of an update interrupted between its two renames, next to {@code dir}. */
