@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       CorpusCommand.class,
       SegmentCommand.class,
       EvaluateCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Runnable {
   /** Exit code for success. */
