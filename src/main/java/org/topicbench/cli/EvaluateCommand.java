@@ -1,6 +1,7 @@
 package org.topicbench.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -91,10 +92,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     EvaluationResult result = Evaluation.run(es, progress(err));
     Path dir = this.out != null ? this.out : ResultWriter.defaultDir(result);
     ResultWriter.write(result, dir, noReport ? new ResultWriter.Extra[0]
-        : new ResultWriter.Extra[] {ReportWriter.extra(ReportWriter.DEFAULT_JMH)});
+        : new ResultWriter.Extra[] {ReportWriter.extra(ReportWriter.DEFAULT_JMH, w -> err.println("topicbench: " + w))});
     out.print(ResultTable.render(result));
     out.printf(Locale.ROOT, "%nresults: %s (%.1f s)%n", dir, result.wallNanos() / 1e9);
-    if (!noReport) {
+    if (!noReport && Files.exists(dir.resolve(ReportWriter.REPORT))) {
       out.println("report: " + dir.resolve(ReportWriter.REPORT));
     }
     out.flush();

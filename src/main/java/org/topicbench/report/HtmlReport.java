@@ -731,6 +731,10 @@ final class HtmlReport {
       h.el("p", "", "No JMH results found (results/jmh/*.json). Run the benchmarks module with -rf json to add them.");
     }
     for (Jmh.File f : jmh) {
+      if (f.error() != null) {
+        h.el("p", attr("class", "warning"), f.error());
+        continue;
+      }
       h.open("p", "").text("From ").el("code", "", f.file().toString().replace('\\', '/')).text(": "
           + f.results().size() + " benchmarks; score \u00b1 99.9% error as JMH reports it.");
       h.close("p");

@@ -38,10 +38,13 @@ final class Jmh {
     }
   }
 
-  /** One JSON file's results. */
-  record File(Path file, List<Result> results) {}
+  /** One JSON file's results, or why it could not be read ({@code error} null when it could). */
+  record File(Path file, List<Result> results, String error) {}
 
-  /** Every {@code *.json} file of {@code dir} in name order; none when the directory does not exist. */
+  /**
+   * Every {@code *.json} file of {@code dir} in name order; none when the directory does not exist. A file
+   * that is not JMH JSON comes back with its {@code error} set.
+   */
   static List<File> read(Path dir) {
     if (dir == null || !Files.isDirectory(dir)) {
       return List.of();
@@ -54,7 +57,12 @@ final class Jmh {
     }
     List<File> out = new ArrayList<>();
     for (Path f : files) {
-      out.add(new File(f, parse(f)));
+      try {
+        out.add(new File(f, parse(f), null));
+      } catch (InputException e) {
+        // a broken benchmark file is reported on the page; it must not cost the evaluation its report
+        out.add(new File(f, List.of(), e.getMessage()));
+      }
     }
     return out;
   }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.Consumer;
 import org.topicbench.data.InputException;
 import org.topicbench.eval.ResultWriter;
 
@@ -51,6 +52,24 @@ public final class ReportWriter {
   /** A {@link ResultWriter.Extra} that writes the report of the run being written. */
   public static ResultWriter.Extra extra(Path jmhDir) {
     return (tmp, result) -> writeInto(tmp, tmp, jmhDir);
+  }
+
+  /**
+   * Like {@link #extra(Path)}, but a report that cannot be built does not cost the run: its partial files
+   * are removed, {@code warn} gets a one-line message, and the run is written without a report (which
+   * {@code topicbench report} can rebuild later).
+   */
+  public static ResultWriter.Extra extra(Path jmhDir, Consumer<String> warn) {
+    return (tmp, result) -> {
+      try {
+        writeInto(tmp, tmp, jmhDir);
+      } catch (RuntimeException e) {
+        deleteTree(tmp.resolve(CHARTS));
+        Files.deleteIfExists(tmp.resolve(REPORT));
+        warn.accept("no report written (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+            + "); the run is complete, 'topicbench report' rebuilds the report");
+      }
+    };
   }
 
   /**
