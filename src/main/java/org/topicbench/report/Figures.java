@@ -1,12 +1,14 @@
 package org.topicbench.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.topicbench.data.InputException;
 import org.topicbench.report.CsvTable.Row;
 
 /** What the report derives from the run files: costs, the Pareto front, errors, repeated sentences. */
@@ -101,7 +103,7 @@ final class Figures {
       }
       Row example = byKey.get(key(first));
       if (example == null) {
-        throw org.topicbench.data.InputException.at(first.tableFile(), first.line(),
+        throw InputException.at(first.tableFile(), first.line(),
             "sentence " + first.get("dataset") + "/" + first.get("id") + " is not in examples.csv");
       }
       out.add(new Misclassified(example, first.get("true"), predicted, rows.size(), total.get(key(first)),
@@ -183,7 +185,7 @@ final class Figures {
 
   private static int[] filled(int n) {
     int[] a = new int[n];
-    java.util.Arrays.fill(a, -1);
+    Arrays.fill(a, -1);
     return a;
   }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.topicbench.data.InputException;
 import org.topicbench.report.CsvTable.Row;
 import org.topicbench.report.Figures.Cluster;
 import org.topicbench.report.Figures.Cost;
@@ -393,7 +394,7 @@ final class HtmlReport {
       int t = labels.indexOf(r.get("true"));
       int q = labels.indexOf(r.get("predicted"));
       if (t < 0 || q < 0) {
-        throw org.topicbench.data.InputException.at(r.tableFile(), r.line(), "label not in manifest.json's labels of "
+        throw InputException.at(r.tableFile(), r.line(), "label not in manifest.json's labels of "
             + p);
       }
       m[t][q] = r.integer("count");
