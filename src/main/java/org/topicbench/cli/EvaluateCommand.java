@@ -1,6 +1,7 @@
 package org.topicbench.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ import org.topicbench.eval.ResultTable;
 import org.topicbench.eval.ResultWriter;
 import org.topicbench.model.Learner;
 import org.topicbench.model.Learners;
+import org.topicbench.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,6 +84,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Worker threads (default: available processors); results do not depend on it.")
   Integer threads;
 
+  @Option(names = "--no-report", description = "Do not write report.html and charts/ (see 'topicbench report').")
+  boolean noReport;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -89,9 +94,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     EvaluationSpec es = buildSpec();
     EvaluationResult result = Evaluation.run(es, progress(err));
     Path dir = this.out != null ? this.out : ResultWriter.defaultDir(result);
-    ResultWriter.write(result, dir);
+    ResultWriter.write(result, dir, noReport ? new ResultWriter.Extra[0]
+        : new ResultWriter.Extra[] {ReportWriter.extra(ReportWriter.DEFAULT_JMH, w -> err.println("topicbench: " + w))});
     out.print(ResultTable.render(result));
     out.printf(Locale.ROOT, "%nresults: %s (%.1f s)%n", dir, result.wallNanos() / 1e9);
+    if (!noReport && Files.exists(dir.resolve(ReportWriter.REPORT))) {
+      out.println("report: " + dir.resolve(ReportWriter.REPORT));
+    }
     out.flush();
     return Main.OK;
   }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       LearnersCommand.class,
       CheckCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Runnable {
   /** Exit code for success. */

@@ -1,0 +1,352 @@
+package org.topicbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reads a realistic run's report.html back with jsoup: every section is there and shows the numbers of
+ * the run's CSV files; nothing is fetched from the network; every chart file is a valid SVG and PNG.
+ */
+class HtmlReportTest {
+  @TempDir static Path tmp;
+  static Path run;
+  static Document html;
+  static JsonNode manifest;
+  static List<String> protocols = new ArrayList<>();
+
+  @BeforeAll
+  static void writeRun() throws IOException {
+    Path jmh = tmp.resolve("jmh");
+    Files.createDirectories(jmh);
+    Files.writeString(jmh.resolve("tokenizer.json"), JMH_JSON);
+    run = tmp.resolve("run");
+    FixtureRuns.write(run, 5, 2, jmh);
+    html = Jsoup.parse(run.resolve(ReportWriter.REPORT).toFile(), "UTF-8");
+    manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+    manifest.path("protocols").forEach(p -> protocols.add(p.path("protocol").asText()));
+    assertEquals(List.of("kfold", "loo-doc", "split"), protocols);
+  }
+
+  static List<CSVRecord> csv(String name) throws IOException {
+    try (Reader r = Files.newBufferedReader(run.resolve(name))) {
+      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+    }
+  }
+
+  static List<CSVRecord> csv(String name, String protocol) throws IOException {
+    return csv(name).stream().filter(r -> r.get("protocol").equals(protocol)).toList();
+  }
+
+  /** What the page shows for a CSV number: three decimals, an en dash for NaN. */
+  static String shown(String csvValue) {
+    double v = csvValue.isEmpty() || csvValue.equals("NaN") ? Double.NaN : Double.parseDouble(csvValue);
+    return Double.isNaN(v) ? "\u2013" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  @Test
+  void everySectionOfEveryProtocolIsThereAndEveryLinkResolves() {
+    for (String id : List.of("overview", "tokenizer", "manifest")) {
+      assertNotNull(html.getElementById(id), id);
+    }
+    for (String p : protocols) {
+      assertNotNull(html.getElementById(p), p);
+      for (String s : HtmlReport.SECTIONS.keySet()) {
+        Element section = html.getElementById(p + "-" + s);
+        assertNotNull(section, p + "-" + s);
+        assertEquals(p, section.parent().id(), p + "-" + s + " sits inside its protocol's section");
+      }
+    }
+    for (Element a : html.select("a[href^=#]")) {
+      assertNotNull(html.getElementById(a.attr("href").substring(1)), "link target of " + a);
+    }
+    assertEquals(manifest.path("run_id").asText(), html.getElementById("run-id").text());
+  }
+
+  @Test
+  void comparisonTablesShowSummaryCsvByRank() throws IOException {
+    for (String p : protocols) {
+      List<CSVRecord> summary = csv("summary.csv", p);
+      List<Element> rows = html.select("#" + p + "-comparison table.comparison tbody tr");
+      assertEquals(summary.size(), rows.size(), p);
+      for (int i = 0; i < rows.size(); i++) {
+        CSVRecord s = summary.get(i);
+        Element row = rows.get(i);
+        assertEquals(Integer.toString(i + 1), s.get("rank"), "summary.csv is by rank");
+        assertEquals(s.get("learner"), row.attr("data-learner"), p + " row " + i);
+        assertEquals(s.get("learner"), row.selectFirst("td.learner").text());
+        int checked = 0;
+        for (Element v : row.select("[data-col]")) {
+          String col = v.attr("data-col");
+          if (!s.isMapped(col)) {
+            continue; // a timing column, checked below
+          }
+          assertEquals(s.get(col), v.attr("data-value"), p + " " + s.get("learner") + " " + col);
+          if (!col.startsWith("significantly") && !col.equals("rank")) {
+            assertEquals(shown(s.get(col)), v.text(), p + " " + s.get("learner") + " " + col);
+          }
+          checked++;
+        }
+        // rank, 4 per interval estimate (mean, low, high) x 3, fold mean, log-loss, and the marks
+        int intervals = s.get("kappa_ci_low").equals("NaN") ? 8 : 12;
+        assertTrue(checked >= intervals, p + " " + s.get("learner") + ": " + checked + " CSV values shown");
+        for (String col : List.of("significantly_better_than", "significantly_worse_than")) {
+          Element marks = row.selectFirst("[data-col=" + col + "]");
+          assertEquals(s.get(col).isEmpty(), marks == null, col);
+        }
+      }
+    }
+  }
+
+  @Test
+  void timesInTheComparisonTableComeFromTimingsCsv() throws IOException {
+    for (String p : protocols) {
+      Map<String, double[]> sums = new HashMap<>();
+      for (CSVRecord t : csv("timings.csv", p)) {
+        double[] s = sums.computeIfAbsent(t.get("learner"), k -> new double[4]);
+        s[0]++;
+        s[1] += Long.parseLong(t.get("train_ns"));
+        s[2] += Long.parseLong(t.get("predict_ns"));
+        s[3] += Long.parseLong(t.get("test_size"));
+      }
+      for (Element row : html.select("#" + p + "-comparison table.comparison tbody tr")) {
+        double[] s = sums.get(row.attr("data-learner"));
+        double train = Double.parseDouble(row.selectFirst("[data-col=train_ms_per_fold]").attr("data-value"));
+        double rate = Double.parseDouble(row.selectFirst("[data-col=sentences_per_second]").attr("data-value"));
+        assertEquals(s[1] / s[0] / 1e6, train, 1e-9 * Math.max(1, train));
+        assertEquals(s[3] * 1e9 / s[2], rate, 1e-9 * rate);
+      }
+    }
+  }
+
+  @Test
+  void perClassTablesShowPerClassCsv() throws IOException {
+    for (String p : protocols) {
+      for (CSVRecord r : csv("per-class.csv", p)) {
+        for (String metric : List.of("f1", "precision", "recall")) {
+          Element cell = html.selectFirst("#" + p + "-per-class table[data-metric=" + metric + "] tr[data-learner="
+              + r.get("learner") + "] td[data-label=" + r.get("label") + "]");
+          assertNotNull(cell, p + " " + r.get("learner") + " " + r.get("label"));
+          Element mean = cell.selectFirst("[data-col=" + metric + "_mean]");
+          assertEquals(r.get(metric + "_mean"), mean.attr("data-value"));
+          assertEquals(shown(r.get(metric + "_mean")), mean.text());
+        }
+      }
+    }
+  }
+
+  @Test
+  void confusionMapsForTheThreeBestWithCountsFromConfusionCsv() throws IOException {
+    for (String p : protocols) {
+      List<CSVRecord> summary = csv("summary.csv", p);
+      List<Element> maps = html.select("#" + p + "-confusion figure[data-chart]");
+      assertEquals(Math.min(3, summary.size()), maps.size(), p);
+      for (int i = 0; i < maps.size(); i++) {
+        String learner = summary.get(i).get("learner");
+        assertTrue(maps.get(i).attr("data-chart").startsWith(p + "-confusion-" + (i + 1) + "-"), maps.get(i).attr("data-chart"));
+        for (CSVRecord c : csv("confusion.csv", p)) {
+          if (!c.get("learner").equals(learner)) {
+            continue;
+          }
+          Element cell = html.selectFirst("#" + p + "-confusion table[data-learner=" + learner + "] td[data-true="
+              + c.get("true") + "][data-predicted=" + c.get("predicted") + "]");
+          assertEquals(c.get("count"), cell.text(), p + " " + learner + " " + c.get("true") + "->" + c.get("predicted"));
+        }
+      }
+    }
+  }
+
+  @Test
+  void pairwiseMatricesShowHolmAdjustedPValuesAndMarks() throws IOException {
+    for (String p : protocols) {
+      List<CSVRecord> pairs = csv("pairwise.csv", p);
+      assertFalse(pairs.isEmpty());
+      for (CSVRecord r : pairs) {
+        for (String[] ab : new String[][] {{r.get("learner_a"), r.get("learner_b")}, {r.get("learner_b"),
+            r.get("learner_a")}}) {
+          Element cell = html.selectFirst("#" + p + "-pairwise table[data-metric=" + r.get("metric") + "][data-test="
+              + r.get("test") + "] tr[data-learner=" + ab[0] + "] td[data-other=" + ab[1] + "]");
+          assertNotNull(cell, p + " " + ab[0] + " vs " + ab[1]);
+          assertEquals(r.get("p_holm"), cell.selectFirst("[data-col=p_holm]").attr("data-value"));
+          boolean sig = r.get("significant").equals("true");
+          String mark = !sig ? "" : r.get("better").equals(ab[0]) ? "\u25b2" : "\u25bc";
+          assertEquals(mark, cell.text().replaceAll("[^\u25b2\u25bc]", ""), p + " " + ab[0] + " vs " + ab[1]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyMisclassifiedSentenceOfTheBestLearnerIsListedWithFilters() throws IOException {
+    for (String p : protocols) {
+      String best = csv("summary.csv", p).getFirst().get("learner");
+      Map<String, Integer> expected = new TreeMap<>();
+      for (CSVRecord r : csv("predictions.csv", p)) {
+        if (r.get("learner").equals(best) && !r.get("true").equals(r.get("predicted"))) {
+          expected.merge(r.get("dataset") + "/" + r.get("id") + " -> " + r.get("predicted"), 1, Integer::sum);
+        }
+      }
+      Map<String, Integer> listed = new TreeMap<>();
+      for (Element row : html.select("#" + p + "-errors table.misclassified tbody tr")) {
+        String wrongIn = row.select("td").get(4).text();
+        listed.put(row.attr("data-id") + " -> " + row.attr("data-predicted"),
+            Integer.parseInt(wrongIn.substring(0, wrongIn.indexOf('/'))));
+        assertFalse(row.attr("data-true").equals(row.attr("data-predicted")));
+      }
+      assertFalse(expected.isEmpty(), p);
+      assertEquals(expected, listed, p);
+      Element box = html.selectFirst("#" + p + "-errors .errors");
+      assertEquals(manifest.at("/protocols/0/labels").size() + 1, box.select("select[name=true] option").size());
+      assertEquals(manifest.at("/protocols/0/labels").size() + 1, box.select("select[name=predicted] option").size());
+    }
+  }
+
+  @Test
+  void everyRepeatedSentenceIsShownAndKfoldKeptEachClusterInOneFold() throws IOException {
+    for (String p : protocols) {
+      Map<String, List<CSVRecord>> clusters = new LinkedHashMap<>();
+      for (CSVRecord e : csv("examples.csv", p)) {
+        if (Integer.parseInt(e.get("cluster_size")) > 1) {
+          clusters.computeIfAbsent(e.get("cluster"), k -> new ArrayList<>()).add(e);
+        }
+      }
+      assertFalse(clusters.isEmpty(), "the corpus repeats quotes across articles");
+      List<Element> shown = html.select("#" + p + "-repeats .cluster");
+      assertEquals(clusters.keySet().stream().toList(), shown.stream().map(c -> c.attr("data-cluster")).toList());
+      for (Element c : shown) {
+        assertEquals(clusters.get(c.attr("data-cluster")).size(), c.select("tbody tr").size());
+      }
+    }
+    // the page's verdict agrees with predictions.csv: a kfold cluster's sentences share their test fold
+    Map<String, String> foldOf = new HashMap<>();
+    for (CSVRecord r : csv("predictions.csv", "kfold")) {
+      foldOf.put(r.get("repetition") + "|" + r.get("dataset") + "/" + r.get("id"), r.get("fold"));
+    }
+    for (Element c : html.select("#kfold-repeats .cluster")) {
+      for (String rep : List.of("0", "1")) {
+        List<String> folds = c.select("tbody tr").stream()
+            .map(tr -> foldOf.get(rep + "|" + "sentences/" + tr.select("td").get(1).text())).distinct().toList();
+        assertEquals(1, folds.size(), "cluster " + c.attr("data-cluster") + " repetition " + rep + ": " + folds);
+      }
+      assertTrue(c.selectFirst(".verdict").text().contains("Kept together: the same test fold in all 2 repetitions"),
+          c.selectFirst(".verdict").text());
+      List<String> shownFolds = c.select("td.folds").eachText();
+      assertEquals(1, shownFolds.stream().distinct().count(), "members share their folds: " + shownFolds);
+    }
+    assertTrue(html.select("#split-repeats .verdict").text().contains("counted, not purged"),
+        "the fixture's split puts copies of one quote on both sides");
+  }
+
+  @Test
+  void thePageFetchesNothing() throws IOException {
+    for (Element e : html.select("[src], [href]")) {
+      String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
+      assertTrue(url.startsWith("data:") || url.startsWith("#"), "external reference: " + e.tagName() + " " + url);
+    }
+    assertTrue(html.select("link, iframe, object, embed, script[src]").isEmpty());
+    String page = Files.readString(run.resolve(ReportWriter.REPORT));
+    assertFalse(page.contains("@import"));
+    assertFalse(page.replace("url(#", "").contains("url("), "no url() in the style sheet");
+    assertFalse(page.contains("http://") || page.contains("https://"), "no URL anywhere in the page");
+    for (Element img : html.select("img")) {
+      String svg = new String(Base64.getDecoder().decode(img.attr("src").substring(img.attr("src").indexOf(',') + 1)));
+      assertFalse(svg.contains("href=\"http"), "an SVG links out: " + img.attr("alt"));
+      assertFalse(svg.contains("<image"), "an SVG embeds an image: " + img.attr("alt"));
+    }
+  }
+
+  @Test
+  void everyChartIsInlinedAndWrittenAsSvgAndPng() throws Exception {
+    List<Element> figures = html.select("figure[data-chart]");
+    // per protocol: macro-F1, per-class, three confusion maps, cost
+    assertEquals(protocols.size() * 6, figures.size());
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    for (Element fig : figures) {
+      String name = fig.attr("data-chart");
+      Path svg = run.resolve("charts").resolve(name + ".svg");
+      Path png = run.resolve("charts").resolve(name + ".png");
+      Element img = fig.selectFirst("img");
+      assertTrue(img.attr("src").startsWith("data:image/svg+xml;base64,"));
+      byte[] inline = Base64.getDecoder().decode(img.attr("src").substring("data:image/svg+xml;base64,".length()));
+      assertEquals(-1, java.util.Arrays.mismatch(inline, Files.readAllBytes(svg)), name + ": inline SVG = file");
+      org.w3c.dom.Document doc = f.newDocumentBuilder().parse(svg.toFile());
+      assertEquals("svg", doc.getDocumentElement().getNodeName(), name);
+      assertEquals(img.attr("width") + "px", doc.getDocumentElement().getAttribute("width"), name);
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(png)));
+      assertNotNull(image, name + ".png decodes");
+      assertEquals(2 * Integer.parseInt(img.attr("width")), image.getWidth(), name);
+      assertEquals(2 * Integer.parseInt(img.attr("height")), image.getHeight(), name);
+      assertFalse(img.attr("alt").isBlank());
+    }
+    try (var s = Files.list(run.resolve("charts"))) {
+      assertEquals(2L * figures.size(), s.count(), "no chart file without a figure");
+    }
+  }
+
+  @Test
+  void tokenizerTableShowsTheJmhResults() {
+    List<Element> rows = html.select("#tokenizer table.jmh tbody tr");
+    assertEquals(2, rows.size());
+    assertEquals("org.topicbench.bench.TokenizerBench.topicbench", rows.get(0).attr("data-benchmark"));
+    assertEquals("1534567.25", rows.get(0).selectFirst("td[data-value]").attr("data-value"));
+    assertEquals("1,534,567", rows.get(0).selectFirst("td[data-value]").text());
+    assertTrue(rows.get(0).text().contains("0.00 B/op"), rows.get(0).text());
+    assertTrue(html.selectFirst("#tokenizer table.jmh thead").text().contains("gc.alloc.rate.norm"));
+  }
+
+  @Test
+  void manifestSectionNamesTheRunLearnersAndData() {
+    Element m = html.getElementById("manifest");
+    assertTrue(m.text().contains(manifest.path("run_id").asText()));
+    assertTrue(m.text().contains(manifest.at("/topicbench/git_commit").asText()));
+    for (JsonNode l : manifest.path("learners")) {
+      assertTrue(m.select("table.learners td.learner").eachText().contains(l.path("name").asText()));
+    }
+    assertTrue(m.text().contains(manifest.at("/protocols/0/datasets/0/sha256").asText()));
+  }
+
+  static final String JMH_JSON =
+      """
+      [
+        {"jmhVersion": "1.37", "benchmark": "org.topicbench.bench.TokenizerBench.topicbench", "mode": "thrpt",
+         "threads": 1, "forks": 2, "params": {"corpus": "articles"},
+         "primaryMetric": {"score": 1534567.25, "scoreError": 20345.5, "scoreConfidence": [1514221.75, 1554912.75],
+                           "scoreUnit": "ops/s", "rawData": [[1500000.0, 1560000.0]]},
+         "secondaryMetrics": {"\u00b7gc.alloc.rate": {"score": 0.01, "scoreError": "NaN", "scoreUnit": "MB/sec"},
+                              "\u00b7gc.alloc.rate.norm": {"score": 0.002, "scoreError": 0.001, "scoreUnit": "B/op"}}},
+        {"jmhVersion": "1.37", "benchmark": "org.topicbench.bench.TokenizerBench.luceneStandard", "mode": "thrpt",
+         "threads": 1, "forks": 2, "params": {"corpus": "articles"},
+         "primaryMetric": {"score": 834567.25, "scoreError": 10345.5, "scoreUnit": "ops/s"},
+         "secondaryMetrics": {"\u00b7gc.alloc.rate.norm": {"score": 1234.0, "scoreError": 1.0, "scoreUnit": "B/op"}}}
+      ]
+      """;
+}
