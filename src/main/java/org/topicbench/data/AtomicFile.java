@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a text file so that it is never seen half-written: a temporary file, then one move. */
 public final class AtomicFile {
@@ -58,6 +59,47 @@ public final class AtomicFile {
           // best effort: the temporary file is hidden and named after the target
         }
       }
+    }
+  }
+
+  /** Fills a fresh directory. */
+  @FunctionalInterface
+  public interface DirectoryBody {
+    void writeInto(Path dir) throws IOException;
+  }
+
+  /**
+   * Replaces directory {@code dir} as a whole: {@code body} fills a temporary sibling directory
+   * (readable by all, like a directory made by hand), the old directory is moved aside, the new one
+   * moved into place, the old one deleted. When {@code body} fails, the temporary directory is removed
+   * and {@code dir} is left as it was. The caller decides beforehand whether {@code dir} may be replaced.
+   */
+  public static void replaceDirectory(Path dir, DirectoryBody body) throws IOException {
+    Path abs = dir.toAbsolutePath().normalize();
+    Path parent = abs.getParent();
+    String name = abs.getFileName().toString();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+    try {
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: its default permissions apply
+      }
+      body.writeInto(tmp);
+      Path old = null;
+      if (Files.exists(abs)) {
+        old = Files.createTempDirectory(parent, "." + name + ".old-");
+        Files.delete(old);
+        move(abs, old);
+      }
+      move(tmp, abs);
+      if (old != null) {
+        deleteTree(old);
+      }
+    } catch (IOException | RuntimeException e) {
+      deleteTree(tmp);
+      throw e;
     }
   }
 

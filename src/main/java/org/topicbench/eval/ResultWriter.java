@@ -66,34 +66,18 @@ public final class ResultWriter {
    *     or cannot be written
    */
   public static void write(EvaluationResult result, Path dir, Extra... extras) {
-    Path abs = dir.toAbsolutePath().normalize();
-    Path parent = abs.getParent();
-    String name = abs.getFileName().toString();
     try {
-      if (Files.exists(abs) && !(Files.isDirectory(abs) && isRunDirOrEmpty(abs))) {
+      if (Files.exists(dir) && !(Files.isDirectory(dir) && isRunDirOrEmpty(dir))) {
         throw new InputException(dir + ": exists and is not a topicbench run directory (no manifest.json)");
       }
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
-      try {
-        writeFiles(result, tmp);
-        for (Extra e : extras) {
-          e.writeInto(tmp, result);
-        }
-        Path old = null;
-        if (Files.exists(abs)) {
-          old = Files.createTempDirectory(parent, "." + name + ".old-");
-          Files.delete(old);
-          AtomicFile.move(abs, old);
-        }
-        AtomicFile.move(tmp, abs);
-        if (old != null) {
-          AtomicFile.deleteTree(old);
-        }
-      } catch (IOException | RuntimeException e) {
-        AtomicFile.deleteTree(tmp);
-        throw e;
-      }
+      AtomicFile.replaceDirectory(
+          dir,
+          tmp -> {
+            writeFiles(result, tmp);
+            for (Extra e : extras) {
+              e.writeInto(tmp, result);
+            }
+          });
     } catch (IOException e) {
       throw new InputException(dir + ": cannot write results: " + e.getMessage(), e);
     }

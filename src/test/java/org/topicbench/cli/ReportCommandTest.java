@@ -37,7 +37,7 @@ class ReportCommandTest {
     Files.writeString(train, rows);
     Path dir = tmp.resolve(name);
     List<String> args = new java.util.ArrayList<>(List.of("evaluate", "--train", train.toString(), "--protocol",
-        "kfold", "--folds", "3", "--repeats", "2", "--bootstrap", "20", "--out", dir.toString()));
+        "kfold", "--folds", "3", "--repeats", "2", "--bootstrap", "20", "--learners", "baseline.majority", "--out", dir.toString()));
     args.addAll(List.of(extra));
     Run r = run(args.toArray(String[]::new));
     assertEquals(0, r.code(), r.err());

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -57,44 +56,27 @@ public final class Baseline {
   }
 
   static List<String> replace(Path run, Path dir, FileHook hook) {
-    Path abs = dir.toAbsolutePath().normalize();
-    Path parent = abs.getParent();
-    String name = abs.getFileName().toString();
     try {
-      if (Files.exists(abs) && !replaceable(abs)) {
+      if (Files.exists(dir) && !replaceable(dir)) {
         throw InputException.of(dir, "exists and is not a topicbench baseline (it holds files other than run files);"
             + " not replacing it");
       }
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
-      readableByAll(tmp);
       List<String> written = new ArrayList<>();
-      try {
-        for (String f : files(run)) {
-          Path target = tmp.resolve(f);
-          if (f.equals("manifest.json")) {
-            Files.writeString(target, manifest(run.resolve(f)), StandardCharsets.UTF_8);
-          } else {
-            Files.copy(run.resolve(f), target);
-          }
-          written.add(f);
-          hook.written(target);
-        }
-        Path old = null;
-        if (Files.exists(abs)) {
-          old = Files.createTempDirectory(parent, "." + name + ".old-");
-          Files.delete(old);
-          AtomicFile.move(abs, old);
-        }
-        AtomicFile.move(tmp, abs);
-        if (old != null) {
-          AtomicFile.deleteTree(old);
-        }
-        return written;
-      } catch (IOException | RuntimeException e) {
-        AtomicFile.deleteTree(tmp);
-        throw e;
-      }
+      AtomicFile.replaceDirectory(
+          dir,
+          tmp -> {
+            for (String f : files(run)) {
+              Path target = tmp.resolve(f);
+              if (f.equals("manifest.json")) {
+                Files.writeString(target, manifest(run.resolve(f)), StandardCharsets.UTF_8);
+              } else {
+                Files.copy(run.resolve(f), target);
+              }
+              written.add(f);
+              hook.written(target);
+            }
+          });
+      return written;
     } catch (IOException e) {
       throw InputException.of(dir, "cannot write the baseline: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
@@ -128,15 +110,6 @@ public final class Baseline {
     pp.indentObjectsWith(ind);
     pp.indentArraysWith(ind);
     return new ObjectMapper().writer(pp).writeValueAsString(root) + "\n";
-  }
-
-  /** A temporary directory is private (rwx------); the baseline it becomes should not be. */
-  private static void readableByAll(Path dir) throws IOException {
-    try {
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: its default permissions apply
-    }
   }
 
   private static boolean isRunFile(String name) {
