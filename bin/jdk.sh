@@ -32,8 +32,10 @@ topicbench_find_jdk() {
       export JAVA_HOME=$home; return 0
     fi
   fi
-  local best="" best_ver=0 v
-  for home in /usr/lib/jvm/* /usr/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  local best="" best_ver=0 v roots
+  # TOPICBENCH_JVM_ROOTS (space-separated folders) replaces the standard folders; the tests use it
+  roots=${TOPICBENCH_JVM_ROOTS:-/usr/lib/jvm /usr/java /Library/Java/JavaVirtualMachines}
+  for home in $(for r in $roots; do printf '%s\n' "$r"/* "$r"/*/Contents/Home; done); do
     [ -d "$home" ] || continue
     v=$(topicbench_java_major "$home")
     if [ "$v" -ge "$need" ] && [ "$v" -gt "$best_ver" ]; then best=$home; best_ver=$v; fi
