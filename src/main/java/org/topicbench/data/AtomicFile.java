@@ -1,6 +1,10 @@
 package org.topicbench.data;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -28,6 +32,23 @@ public final class AtomicFile {
    * temporary file is removed when anything fails. Failures are {@link InputException}s naming the file.
    */
   public static void write(Path file, Body body) {
+    writeBytes(
+        file,
+        out -> {
+          Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          body.writeTo(w);
+          w.flush();
+        });
+  }
+
+  /** Writes the bytes of a file. */
+  @FunctionalInterface
+  public interface BinaryBody {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** As {@link #write(Path, Body)}, for bytes. */
+  public static void writeBytes(Path file, BinaryBody body) {
     if (Files.isDirectory(file)) {
       throw InputException.of(file, "is a directory; name a file to write");
     }
@@ -36,8 +57,8 @@ public final class AtomicFile {
     try {
       Files.createDirectories(abs.getParent());
       tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        body.writeTo(w);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+        body.writeTo(out);
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

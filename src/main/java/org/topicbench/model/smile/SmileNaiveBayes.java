@@ -1,5 +1,6 @@
 package org.topicbench.model.smile;
 
+import java.io.Serializable;
 import java.util.SequencedMap;
 import org.topicbench.feature.FeatureConfig;
 import org.topicbench.feature.SparseVector;
@@ -73,16 +74,20 @@ public final class SmileNaiveBayes extends VectorLearner {
       x[i] = SmileVectors.sparse(v);
     }
     nb.update(x, data.y());
-    double[] prior = data.prior();
-    int priorLabel = argMax(prior);
-    return v -> {
+    return new Classifier(nb, data.prior());
+  }
+
+  /** The fitted Smile model and the training prior (for sentences without a known term). */
+  record Classifier(DiscreteNaiveBayes nb, double[] prior) implements VectorClassifier, Serializable {
+    @Override
+    public Prediction predict(SparseVector v) {
       if (v.size() == 0) {
-        return new Prediction(priorLabel, prior.clone());
+        return new Prediction(argMax(prior), prior.clone());
       }
-      double[] p = new double[m];
+      double[] p = new double[prior.length];
       int label = nb.predict(SmileVectors.sparse(v), p);
       return new Prediction(label, p);
-    };
+    }
   }
 
   static int argMax(double[] a) {
