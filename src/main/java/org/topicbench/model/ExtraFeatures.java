@@ -32,6 +32,15 @@ public enum ExtraFeatures {
     return dimension;
   }
 
+  /** What a learner's name gets after a dash: {@code layout}, {@code cues} ({@code NONE}: nothing). */
+  public String suffix() {
+    return switch (this) {
+      case NONE -> "";
+      case LAYOUT -> "layout";
+      case LAYOUT_AND_RULES -> "cues";
+    };
+  }
+
   /** As written in hyperparameters. */
   public String describe() {
     return switch (this) {

@@ -28,12 +28,14 @@ import org.topicbench.feature.Vectorizer;
  * {@link java.io.Serializable} (every learner topicbench registers); see {@link VectorModel}.
  */
 public abstract class VectorLearner implements Learner {
+  private final String baseName;
   private final String name;
   private final Preprocessing preprocessing;
   private final boolean supportsClassWeights;
 
   /**
-   * @param name the learner's stable name
+   * @param name the learner's stable name without extra features; with extra features, {@link #name()} is
+   *     this name, a dash and {@link ExtraFeatures#suffix()} (e.g. {@code weka.smo-cues})
    * @param preprocessing the pipeline settings
    * @param supportsClassWeights whether {@link #train} uses {@link VectorData#weights()}
    * @throws IllegalArgumentException if {@code preprocessing} asks for class weights and the learner
@@ -44,7 +46,8 @@ public abstract class VectorLearner implements Learner {
       throw new IllegalArgumentException(
           name + " does not support class weights, got classWeights=" + preprocessing.classWeights());
     }
-    this.name = name;
+    this.baseName = name;
+    this.name = preprocessing.extras() == ExtraFeatures.NONE ? name : name + "-" + preprocessing.extras().suffix();
     this.preprocessing = preprocessing;
     this.supportsClassWeights = supportsClassWeights;
   }
@@ -52,6 +55,11 @@ public abstract class VectorLearner implements Learner {
   @Override
   public final String name() {
     return name;
+  }
+
+  /** The name without the extra-features suffix. */
+  public final String baseName() {
+    return baseName;
   }
 
   public final Preprocessing preprocessing() {

@@ -69,6 +69,21 @@ public final class SmileLinearSvm extends VectorLearner {
     this.epochs = epochs;
   }
 
+  /** The penalty C. */
+  public double c() {
+    return c;
+  }
+
+  /** LASVM's tolerance. */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /** Passes over the training data. */
+  public int epochs() {
+    return epochs;
+  }
+
   @Override
   protected void describe(SequencedMap<String, String> out) {
     out.put("solver", "LASVM");

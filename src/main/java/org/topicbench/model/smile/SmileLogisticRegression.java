@@ -35,6 +35,11 @@ public final class SmileLogisticRegression extends VectorLearner {
     this.options = options;
   }
 
+  /** Smile's options: lambda, tolerance, iterations. */
+  public LogisticRegression.Options options() {
+    return options;
+  }
+
   @Override
   protected void describe(SequencedMap<String, String> out) {
     out.put("lambda", Double.toString(options.lambda()));

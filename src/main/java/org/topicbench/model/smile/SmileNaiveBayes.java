@@ -52,6 +52,11 @@ public final class SmileNaiveBayes extends VectorLearner {
     this.smoothing = smoothing;
   }
 
+  /** The additive smoothing. */
+  public double smoothing() {
+    return smoothing;
+  }
+
   @Override
   protected void describe(SequencedMap<String, String> out) {
     out.put("model", variant.model.name());

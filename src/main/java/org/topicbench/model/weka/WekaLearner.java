@@ -66,9 +66,12 @@ public final class WekaLearner extends VectorLearner {
     this.dense = dense;
   }
 
-  /** The same learner with other preprocessing (for example, class weights switched off). */
+  /**
+   * The same learner with other preprocessing (for example, class weights switched off); with extra
+   * features its name gets their suffix.
+   */
   public WekaLearner withPreprocessing(Preprocessing other) {
-    return new WekaLearner(name(), other, dense, settings, seedOption, factory);
+    return new WekaLearner(baseName(), other, dense, settings, seedOption, factory);
   }
 
   /** Whether Weka gets dense rows. */
