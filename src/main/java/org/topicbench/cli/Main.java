@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SegmentCommand.class,
       EvaluateCommand.class,
       LearnersCommand.class,
+      CarryOverCommand.class,
     })
 public final class Main implements Runnable {
   /** Exit code for success. */
