@@ -15,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes a text file so that it is never seen half-written: a temporary file, then one move. */
 public final class AtomicFile {
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private AtomicFile() {}
 
   /** Writes the content of a file. */
@@ -29,7 +32,8 @@ public final class AtomicFile {
   /**
    * Writes {@code file} as UTF-8 through a hidden temporary file in the same folder and an atomic move (a
    * plain replace where the file system cannot move atomically), creating missing parent folders. The
-   * temporary file is removed when anything fails. Failures are {@link InputException}s naming the file.
+   * file gets the permissions a newly created file gets (the umask). The temporary file is removed when
+   * anything fails. Failures are {@link InputException}s naming the file.
    */
   public static void write(Path file, Body body) {
     writeBytes(
@@ -56,8 +60,10 @@ public final class AtomicFile {
     Path tmp = null;
     try {
       Files.createDirectories(abs.getParent());
-      tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+      // not Files.createTempFile, which makes the file owner-only (rw-------) whatever the umask
+      tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+      try (OutputStream out =
+          new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
         body.writeTo(out);
       }
       try {
