@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       SegmentCommand.class,
       EvaluateCommand.class,
       LearnersCommand.class,
+      TrainCommand.class,
+      LabelCommand.class,
       CarryOverCommand.class,
     })
 public final class Main implements Runnable {
