@@ -82,6 +82,9 @@ public final class LabelCommand implements Callable<Integer> {
   /** One input text and its sentences. */
   record Document(String name, List<Sentence> sentences) {}
 
+  /** A document with the prediction of each sentence. */
+  record Labelled(Document doc, List<Prediction> predictions) {}
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -92,10 +95,14 @@ public final class LabelCommand implements Callable<Integer> {
     List<Document> docs = read(inputs);
     TrainedModel model = model(err);
     List<String> labels = model.labelNames();
+    List<Labelled> labelled = new ArrayList<>();
+    for (Document d : docs) {
+      labelled.add(new Labelled(d, predict(model, d)));
+    }
     switch (format) {
-      case table -> printTable(docs, model, labels, out);
-      case csv -> printCsv(docs, model, labels, out);
-      case jsonl -> printJsonLines(docs, model, labels, out);
+      case table -> printTable(labelled, labels, out);
+      case csv -> printCsv(labelled, labels, out);
+      case jsonl -> printJsonLines(labelled, labels, out);
     }
     out.flush();
     return Main.OK;
@@ -112,7 +119,7 @@ public final class LabelCommand implements Callable<Integer> {
         }
         stdin = true;
         docs.add(document(in, TextInput.read(in, System.in)));
-      } else if (Files.isDirectory(Path.of(in))) {
+      } else if (isDirectory(in)) {
         List<Path> files = textFiles(Path.of(in));
         for (Path f : files) {
           docs.add(document(f.toString(), TextInput.read(f.toString(), System.in)));
@@ -122,6 +129,14 @@ public final class LabelCommand implements Callable<Integer> {
       }
     }
     return docs;
+  }
+
+  private static boolean isDirectory(String name) {
+    try {
+      return Files.isDirectory(Path.of(name));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false; // TextInput reports the bad name
+    }
   }
 
   /** The {@code *.txt} files of {@code dir} (not its subfolders), by name. */
@@ -148,6 +163,31 @@ public final class LabelCommand implements Callable<Integer> {
       throw new InputException(what + ": " + (text.isEmpty() ? "empty" : "holds only blank lines") + ", nothing to label");
     }
     return new Document(name, sentences);
+  }
+
+  /**
+   * Every sentence's prediction. A model read from a file that fails (a crafted payload that passed the
+   * allowlist but is inconsistent) is an input error naming the file; nothing has been printed yet.
+   */
+  private List<Prediction> predict(TrainedModel model, Document d) {
+    List<Prediction> out = new ArrayList<>(d.sentences().size());
+    int k = model.labelNames().size();
+    for (int i = 0; i < d.sentences().size(); i++) {
+      try {
+        Prediction p = model.predict(d.sentences().get(i).text());
+        if (p.label() < 0 || p.label() >= k || (p.hasProbabilities() && p.probabilities().length != k)) {
+          throw new IllegalStateException("a prediction outside the model's " + k + " labels");
+        }
+        out.add(p);
+      } catch (RuntimeException e) {
+        if (source == null || source.model == null) {
+          throw e;
+        }
+        throw new InputException(source.model + ": model file: the model fails on " + d.name() + " sentence " + (i + 1)
+            + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ")");
+      }
+    }
+    return out;
   }
 
   private TrainedModel model(PrintWriter err) {
@@ -177,18 +217,18 @@ public final class LabelCommand implements Callable<Integer> {
     return s.equals("-0.000000") ? "0.000000" : s;
   }
 
-  private static void printCsv(List<Document> docs, TrainedModel model, List<String> labels, PrintWriter out)
-      throws IOException {
+  private static void printCsv(List<Labelled> docs, List<String> labels, PrintWriter out) throws IOException {
     CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
     List<Object> header = new ArrayList<>(List.of("file", "sentence", "line", "start", "end", "label"));
     labels.forEach(l -> header.add("p_" + l));
     header.add("text");
     p.printRecord(header);
-    for (Document d : docs) {
-      int n = 0;
-      for (Sentence s : d.sentences()) {
-        Prediction pr = model.predict(s.text());
-        List<Object> row = new ArrayList<>(List.of(d.name(), ++n, s.line(), s.start(), s.end(), labels.get(pr.label())));
+    for (Labelled l : docs) {
+      Document d = l.doc();
+      for (int i = 0; i < d.sentences().size(); i++) {
+        Sentence s = d.sentences().get(i);
+        Prediction pr = l.predictions().get(i);
+        List<Object> row = new ArrayList<>(List.of(d.name(), i + 1, s.line(), s.start(), s.end(), labels.get(pr.label())));
         for (int c = 0; c < labels.size(); c++) {
           row.add(pr.hasProbabilities() ? probability(pr.probabilities()[c]) : "");
         }
@@ -199,15 +239,15 @@ public final class LabelCommand implements Callable<Integer> {
     p.flush();
   }
 
-  private static void printJsonLines(List<Document> docs, TrainedModel model, List<String> labels, PrintWriter out)
-      throws IOException {
+  private static void printJsonLines(List<Labelled> docs, List<String> labels, PrintWriter out) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    for (Document d : docs) {
-      int n = 0;
-      for (Sentence s : d.sentences()) {
-        Prediction pr = model.predict(s.text());
+    for (Labelled l : docs) {
+      Document d = l.doc();
+      for (int i = 0; i < d.sentences().size(); i++) {
+        Sentence s = d.sentences().get(i);
+        Prediction pr = l.predictions().get(i);
         ObjectNode o = json.createObjectNode();
-        o.put("file", d.name()).put("sentence", ++n).put("line", s.line()).put("start", s.start()).put("end", s.end());
+        o.put("file", d.name()).put("sentence", i + 1).put("line", s.line()).put("start", s.start()).put("end", s.end());
         o.put("label", labels.get(pr.label()));
         if (pr.hasProbabilities()) {
           ObjectNode probs = o.putObject("probabilities");
@@ -224,7 +264,7 @@ public final class LabelCommand implements Callable<Integer> {
     }
   }
 
-  private void printTable(List<Document> docs, TrainedModel model, List<String> labels, PrintWriter out) {
+  private void printTable(List<Labelled> docs, List<String> labels, PrintWriter out) {
     int total = width != null ? width : terminalWidth();
     int labelWidth = Math.max(5, labels.stream().mapToInt(String::length).max().orElse(5));
     List<String> shortNames = abbreviations(labels);
@@ -250,16 +290,17 @@ public final class LabelCommand implements Callable<Integer> {
         out.print('\n');
       }
     }
-    for (Document d : docs) {
+    for (Labelled l : docs) {
+      Document d = l.doc();
       out.printf("%n%s: %d sentences%n", d.name(), d.sentences().size());
       List<Object> head = new ArrayList<>(List.of("#", "line", "start", "end", "label"));
       head.addAll(shortNames);
       out.print(String.format(Locale.ROOT, rowFormat, head.toArray()).concat("text").stripTrailing());
       out.print('\n');
-      int n = 0;
-      for (Sentence s : d.sentences()) {
-        Prediction pr = model.predict(s.text());
-        List<Object> row = new ArrayList<>(List.of(++n, s.line(), s.start(), s.end(), labels.get(pr.label())));
+      for (int i = 0; i < d.sentences().size(); i++) {
+        Sentence s = d.sentences().get(i);
+        Prediction pr = l.predictions().get(i);
+        List<Object> row = new ArrayList<>(List.of(i + 1, s.line(), s.start(), s.end(), labels.get(pr.label())));
         for (int c = 0; c < labels.size(); c++) {
           row.add(pr.hasProbabilities() ? String.format(Locale.ROOT, "%.2f", pr.probabilities()[c]) : "-");
         }

@@ -294,6 +294,9 @@ public final class ModelFile {
     }
     byte[] bytes;
     try {
+      if (Files.size(file) > MAX_FILE) {
+        throw InputException.of(file, "model file: larger than " + MAX_FILE + " bytes, not a topicbench model");
+      }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw InputException.of(file, "no such model file");
@@ -304,6 +307,9 @@ public final class ModelFile {
     }
     return read(file.toString(), bytes);
   }
+
+  /** Largest model file read. */
+  static final long MAX_FILE = 1L << 30;
 
   /** Reads the model file {@code bytes}; {@code name} names it in messages. */
   static Loaded read(String name, byte[] bytes) {

@@ -215,7 +215,7 @@ public final class KeywordRules implements Learner {
   record Model(List<String> labelNames, String[] usable, String fallback) implements TrainedModel, Serializable {
     Model {
       labelNames = List.copyOf(labelNames);
-      if (!labelNames.contains(fallback) || !labelNames.containsAll(List.of(usable))) {
+      if (!labelNames.contains(fallback) || !labelNames.containsAll(Set.of(usable))) {
         throw new IllegalArgumentException("fallback and usable must be labels");
       }
     }

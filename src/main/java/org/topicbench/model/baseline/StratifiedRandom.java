@@ -60,7 +60,7 @@ public final class StratifiedRandom implements Learner {
   record Model(List<String> labelNames, long seed, double[] p, double[] cumulative) implements TrainedModel, Serializable {
     Model {
       labelNames = List.copyOf(labelNames);
-      if (p.length != labelNames.size() || cumulative.length != p.length) {
+      if (p.length != labelNames.size() || cumulative.length != p.length || p.length == 0) {
         throw new IllegalArgumentException("p and cumulative must have one entry per label");
       }
     }

@@ -60,6 +60,12 @@ public final class SmileLogisticRegression extends VectorLearner {
 
   /** The fitted Smile model and the number of classes. */
   record Classifier(SparseLogisticRegression model, int m) implements VectorClassifier, Serializable {
+    Classifier {
+      if (model == null || m < 2) {
+        throw new IllegalArgumentException("a logistic classifier needs a model and m >= 2");
+      }
+    }
+
     @Override
     public Prediction predict(SparseVector v) {
       double[] p = new double[m];

@@ -84,6 +84,12 @@ public final class SmileNaiveBayes extends VectorLearner {
 
   /** The fitted Smile model and the training prior (for sentences without a known term). */
   record Classifier(DiscreteNaiveBayes nb, double[] prior) implements VectorClassifier, Serializable {
+    Classifier {
+      if (nb == null || prior == null || prior.length < 2) {
+        throw new IllegalArgumentException("a naive Bayes classifier needs a model and a prior of at least 2 classes");
+      }
+    }
+
     @Override
     public Prediction predict(SparseVector v) {
       if (v.size() == 0) {
