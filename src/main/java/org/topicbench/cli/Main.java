@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
       LearnersCommand.class,
       CheckCommand.class,
       ReportCommand.class,
+      TrainCommand.class,
+      LabelCommand.class,
+      CarryOverCommand.class,
     })
 public final class Main implements Runnable {
   /** Exit code for success. */

@@ -1,6 +1,10 @@
 package org.topicbench.data;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -13,11 +17,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a text file so that it is never seen half-written: a temporary file, then one move. */
 public final class AtomicFile {
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private AtomicFile() {}
 
   /** Writes the content of a file. */
@@ -29,9 +36,27 @@ public final class AtomicFile {
   /**
    * Writes {@code file} as UTF-8 through a hidden temporary file in the same folder and an atomic move (a
    * plain replace where the file system cannot move atomically), creating missing parent folders. The
-   * temporary file is removed when anything fails. Failures are {@link InputException}s naming the file.
+   * file gets the permissions a newly created file gets (the umask). The temporary file is removed when
+   * anything fails. Failures are {@link InputException}s naming the file.
    */
   public static void write(Path file, Body body) {
+    writeBytes(
+        file,
+        out -> {
+          Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          body.writeTo(w);
+          w.flush();
+        });
+  }
+
+  /** Writes the bytes of a file. */
+  @FunctionalInterface
+  public interface BinaryBody {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** As {@link #write(Path, Body)}, for bytes. */
+  public static void writeBytes(Path file, BinaryBody body) {
     if (Files.isDirectory(file)) {
       throw InputException.of(file, "is a directory; name a file to write");
     }
@@ -39,9 +64,11 @@ public final class AtomicFile {
     Path tmp = null;
     try {
       Files.createDirectories(abs.getParent());
-      tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        body.writeTo(w);
+      // not Files.createTempFile, which makes the file owner-only (rw-------) whatever the umask
+      tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+      try (OutputStream out =
+          new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+        body.writeTo(out);
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -114,20 +114,27 @@ public record FeatureSelection(Method method, int k) {
     return score;
   }
 
-  /** Maps full feature vectors onto the selected features. Immutable and thread-safe. */
-  public static final class Selector {
+  /**
+   * Maps full feature vectors onto the selected features. Immutable and thread-safe; serializable (the
+   * map itself), so that {@link ModelFile}s can hold it.
+   */
+  public static final class Selector implements java.io.Serializable {
+    @java.io.Serial private static final long serialVersionUID = 1L;
+
     private final int[] newIndex;
     private final int dimension;
+    private final int inputDimension;
     private final boolean identity;
 
-    private Selector(int[] newIndex, int dimension, boolean identity) {
+    private Selector(int[] newIndex, int dimension, int inputDimension, boolean identity) {
       this.newIndex = newIndex;
       this.dimension = dimension;
+      this.inputDimension = inputDimension;
       this.identity = identity;
     }
 
     static Selector identity(int dimension) {
-      return new Selector(null, dimension, true);
+      return new Selector(null, dimension, dimension, true);
     }
 
     static Selector of(int[] kept, int fullDimension) {
@@ -136,12 +143,33 @@ public record FeatureSelection(Method method, int k) {
       for (int i = 0; i < kept.length; i++) {
         newIndex[kept[i]] = i;
       }
-      return new Selector(newIndex, kept.length, false);
+      return new Selector(newIndex, kept.length, fullDimension, false);
     }
 
     /** Number of features after selection. */
     public int dimension() {
       return dimension;
+    }
+
+    /** Number of features of the vectors it was fitted on. */
+    public int inputDimension() {
+      return inputDimension;
+    }
+
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      boolean valid = dimension >= 0 && inputDimension >= 0
+          && (identity ? newIndex == null && dimension == inputDimension
+              : newIndex != null && newIndex.length == inputDimension);
+      if (valid && !identity) {
+        for (int to : newIndex) {
+          valid &= to >= -1 && to < dimension;
+        }
+      }
+      if (!valid) {
+        throw new java.io.InvalidObjectException("inconsistent feature selector");
+      }
     }
 
     /** {@code v} restricted to the selected features, re-indexed (order is kept). */

@@ -9,9 +9,14 @@ import org.topicbench.feature.FeatureConfig;
  * @param selection feature selection, also fitted on the training fold only
  * @param l2Normalize scale every vector (after selection) to unit Euclidean length
  * @param classWeights per-example weights by class (only for learners that accept weights)
+ * @param extras features appended after selection and normalisation ({@link ExtraFeatures#NONE}: none)
  */
 public record Preprocessing(
-    FeatureConfig features, FeatureSelection selection, boolean l2Normalize, ClassWeights classWeights) {
+    FeatureConfig features,
+    FeatureSelection selection,
+    boolean l2Normalize,
+    ClassWeights classWeights,
+    ExtraFeatures extras) {
   public Preprocessing {
     if (features == null) {
       throw new IllegalArgumentException("features must not be null");
@@ -22,22 +27,34 @@ public record Preprocessing(
     if (classWeights == null) {
       throw new IllegalArgumentException("classWeights must not be null");
     }
+    if (extras == null) {
+      throw new IllegalArgumentException("extras must not be null");
+    }
   }
 
-  /** {@code features}, no selection, no normalisation, unweighted. */
+  /** Without extra features. */
+  public Preprocessing(FeatureConfig features, FeatureSelection selection, boolean l2Normalize, ClassWeights classWeights) {
+    this(features, selection, l2Normalize, classWeights, ExtraFeatures.NONE);
+  }
+
+  /** {@code features}, no selection, no normalisation, unweighted, no extra features. */
   public static Preprocessing of(FeatureConfig features) {
-    return new Preprocessing(features, FeatureSelection.NONE, false, ClassWeights.NONE);
+    return new Preprocessing(features, FeatureSelection.NONE, false, ClassWeights.NONE, ExtraFeatures.NONE);
   }
 
   public Preprocessing withSelection(FeatureSelection s) {
-    return new Preprocessing(features, s, l2Normalize, classWeights);
+    return new Preprocessing(features, s, l2Normalize, classWeights, extras);
   }
 
   public Preprocessing withL2Normalize(boolean on) {
-    return new Preprocessing(features, selection, on, classWeights);
+    return new Preprocessing(features, selection, on, classWeights, extras);
   }
 
   public Preprocessing withClassWeights(ClassWeights w) {
-    return new Preprocessing(features, selection, l2Normalize, w);
+    return new Preprocessing(features, selection, l2Normalize, w, extras);
+  }
+
+  public Preprocessing withExtras(ExtraFeatures e) {
+    return new Preprocessing(features, selection, l2Normalize, classWeights, e);
   }
 }

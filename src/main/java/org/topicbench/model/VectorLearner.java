@@ -21,15 +21,21 @@ import org.topicbench.feature.Vectorizer;
  *
  * <p>Hyperparameters start with the preprocessing ({@code features}, {@code feature_selection},
  * {@code l2_normalize}, {@code class_weights}: {@code unsupported} when the algorithm takes no
- * weights), followed by the algorithm's own settings from {@link #describe}.
+ * weights; then {@code extra_features} only when there are some, see {@link ExtraFeatures}), followed by
+ * the algorithm's own settings from {@link #describe}.
+ *
+ * <p>The fitted model can be saved in a {@link ModelFile} when the classifier {@link #train} returns is
+ * {@link java.io.Serializable} (every learner topicbench registers); see {@link VectorModel}.
  */
 public abstract class VectorLearner implements Learner {
+  private final String baseName;
   private final String name;
   private final Preprocessing preprocessing;
   private final boolean supportsClassWeights;
 
   /**
-   * @param name the learner's stable name
+   * @param name the learner's stable name without extra features; with extra features, {@link #name()} is
+   *     this name, a dash and {@link ExtraFeatures#suffix()} (e.g. {@code weka.smo-cues})
    * @param preprocessing the pipeline settings
    * @param supportsClassWeights whether {@link #train} uses {@link VectorData#weights()}
    * @throws IllegalArgumentException if {@code preprocessing} asks for class weights and the learner
@@ -40,7 +46,8 @@ public abstract class VectorLearner implements Learner {
       throw new IllegalArgumentException(
           name + " does not support class weights, got classWeights=" + preprocessing.classWeights());
     }
-    this.name = name;
+    this.baseName = name;
+    this.name = preprocessing.extras() == ExtraFeatures.NONE ? name : name + "-" + preprocessing.extras().suffix();
     this.preprocessing = preprocessing;
     this.supportsClassWeights = supportsClassWeights;
   }
@@ -48,6 +55,11 @@ public abstract class VectorLearner implements Learner {
   @Override
   public final String name() {
     return name;
+  }
+
+  /** The name without the extra-features suffix. */
+  public final String baseName() {
+    return baseName;
   }
 
   public final Preprocessing preprocessing() {
@@ -72,6 +84,9 @@ public abstract class VectorLearner implements Learner {
     h.put("feature_selection", preprocessing.selection().describe());
     h.put("l2_normalize", Boolean.toString(preprocessing.l2Normalize()));
     h.put("class_weights", supportsClassWeights() ? preprocessing.classWeights().describe() : "unsupported");
+    if (preprocessing.extras() != ExtraFeatures.NONE) {
+      h.put("extra_features", preprocessing.extras().describe());
+    }
     describe(h);
     return h;
   }
@@ -114,14 +129,16 @@ public abstract class VectorLearner implements Learner {
       raw.add(vectorizer.transform(text));
     }
     FeatureSelection.Selector selector = preprocessing.selection().fit(raw, y, m, vectorizer.dimension());
+    ExtraFeatures extras = preprocessing.extras();
     List<SparseVector> x = new ArrayList<>(raw.size());
-    for (SparseVector v : raw) {
-      x.add(finish(selector.apply(v)));
+    for (int i = 0; i < raw.size(); i++) {
+      x.add(extras.append(finish(selector.apply(raw.get(i))), selector.dimension(), train.texts().get(i)));
     }
+    int dimension = selector.dimension() + extras.dimension();
 
     VectorClassifier classifier;
     if (m == 1) {
-      classifier = v -> new Prediction(0, new double[] {1.0});
+      classifier = new SingleClass();
     } else {
       double[] weights = null;
       if (supportsClassWeights() && preprocessing.classWeights() == ClassWeights.BALANCED) {
@@ -130,10 +147,28 @@ public abstract class VectorLearner implements Learner {
           weights[i] = (double) y.length / (m * count[toFull[y[i]]]);
         }
       }
-      classifier = train(new VectorData(x, y, present, selector.dimension(), weights), seed);
+      classifier = train(new VectorData(x, y, present, dimension, weights), seed);
     }
     return new VectorModel(
-        name, train.labelNames(), vectorizer, selector, preprocessing.l2Normalize(), Arrays.copyOf(toFull, m), classifier);
+        name,
+        train.labelNames(),
+        train.texts(),
+        vectorizer,
+        selector,
+        preprocessing.l2Normalize(),
+        extras,
+        Arrays.copyOf(toFull, m),
+        classifier);
+  }
+
+  /** The classifier of a fold with one class: always that class. */
+  private static final class SingleClass implements VectorClassifier, java.io.Serializable {
+    @java.io.Serial private static final long serialVersionUID = 1L;
+
+    @Override
+    public Prediction predict(SparseVector x) {
+      return new Prediction(0, new double[] {1.0});
+    }
   }
 
   private SparseVector finish(SparseVector v) {
@@ -155,62 +190,5 @@ public abstract class VectorLearner implements Learner {
       out[j] = v.values()[j] / norm;
     }
     return new SparseVector(v.indices(), out);
-  }
-
-  /** The fitted pipeline: vectorizer, selector, classifier and the map back to all labels. */
-  private static final class VectorModel implements TrainedModel {
-    private final String learner;
-    private final List<String> labelNames;
-    private final Vectorizer vectorizer;
-    private final FeatureSelection.Selector selector;
-    private final boolean l2Normalize;
-    private final int[] toFull;
-    private final VectorClassifier classifier;
-
-    VectorModel(
-        String learner,
-        List<String> labelNames,
-        Vectorizer vectorizer,
-        FeatureSelection.Selector selector,
-        boolean l2Normalize,
-        int[] toFull,
-        VectorClassifier classifier) {
-      this.learner = learner;
-      this.labelNames = labelNames;
-      this.vectorizer = vectorizer;
-      this.selector = selector;
-      this.l2Normalize = l2Normalize;
-      this.toFull = toFull;
-      this.classifier = classifier;
-    }
-
-    @Override
-    public List<String> labelNames() {
-      return labelNames;
-    }
-
-    @Override
-    public Prediction predict(String text) {
-      SparseVector v = selector.apply(vectorizer.transform(text));
-      Prediction p = classifier.predict(l2Normalize ? l2Normalize(v) : v);
-      if (p.label() < 0 || p.label() >= toFull.length) {
-        throw new IllegalStateException(learner + " predicted class index " + p.label() + ", expected [0, " + toFull.length + ")");
-      }
-      if (p.probabilities() == null) {
-        return new Prediction(toFull[p.label()], null);
-      }
-      double sum = 0;
-      for (double q : p.probabilities()) {
-        sum += q;
-      }
-      if (!(sum > 0) || Double.isInfinite(sum)) {
-        throw new IllegalStateException(learner + " gave probabilities that do not sum to a positive number: " + sum);
-      }
-      double[] full = new double[labelNames.size()];
-      for (int c = 0; c < toFull.length; c++) {
-        full[toFull[c]] = p.probabilities()[c] / sum;
-      }
-      return new Prediction(toFull[p.label()], full);
-    }
   }
 }

@@ -48,13 +48,40 @@ class LearnersTest {
             "weka.j48",
             "weka.random-forest",
             "weka.ibk",
-            "weka.zeror"),
+            "weka.zeror",
+            "smile.nb-complement-cues",
+            "smile.logistic-cues",
+            "smile.svm-linear-cues",
+            "weka.smo-cues",
+            "weka.logistic-cues"),
         Learners.all().stream().map(Learner::name).toList());
+    assertEquals(
+        List.of(
+            "smile.nb-complement-layout",
+            "smile.logistic-layout",
+            "smile.svm-linear-layout",
+            "weka.smo-layout",
+            "weka.logistic-layout"),
+        Learners.variants().stream().map(Learner::name).toList());
+  }
+
+  @Test
+  void extraFeatureVariantsDifferFromTheirBaseOnlyInExtraFeatures() {
+    for (Learner v : Stream.concat(Learners.all().stream(), Learners.variants().stream()).toList()) {
+      if (v instanceof VectorLearner vl && vl.preprocessing().extras() != ExtraFeatures.NONE) {
+        Learner base = Learners.byName(vl.baseName());
+        Map<String, String> expected = new java.util.LinkedHashMap<>(base.hyperparameters());
+        Map<String, String> actual = new java.util.LinkedHashMap<>(v.hyperparameters());
+        assertEquals(vl.preprocessing().extras().describe(), actual.remove("extra_features"), v.name());
+        assertEquals(expected, actual, v.name());
+        assertEquals(vl.baseName() + "-" + vl.preprocessing().extras().suffix(), v.name());
+      }
+    }
   }
 
   @Test
   void byNameFindsEachLearnerAndRejectsUnknownNames() {
-    for (Learner l : Learners.all()) {
+    for (Learner l : Stream.concat(Learners.all().stream(), Learners.variants().stream()).toList()) {
       assertEquals(l.name(), Learners.byName(l.name()).name());
     }
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Learners.byName("weka.nope"));

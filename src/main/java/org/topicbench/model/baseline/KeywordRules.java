@@ -1,11 +1,13 @@
 package org.topicbench.model.baseline;
 
+import java.io.Serializable;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.topicbench.model.Learner;
 import org.topicbench.model.Prediction;
@@ -120,6 +122,21 @@ public final class KeywordRules implements Learner {
     return classify(text, Set.of(BOILERPLATE, PARTYGATE, POLITICAL), MISCONDUCT);
   }
 
+  /**
+   * Each rule's cue on its own, not in the rules' order: whether rule 1 (furniture), the partygate
+   * cues and the political-response cues fire on {@code text}, in that order. For learners that weigh
+   * the rules' evidence themselves ({@link org.topicbench.model.ExtraFeatures#LAYOUT_AND_RULES}).
+   */
+  public static boolean[] cues(String text) {
+    String s = text.strip().replace('\u2019', '\'').replace('\u2018', '\'');
+    String lower = s.toLowerCase(Locale.ROOT);
+    return new boolean[] {
+      isFurniture(s, lower),
+      PARTYGATE_CUES.matcher(POLITICAL_PARTY.matcher(lower).replaceAll(" ")).find(),
+      POLITICAL_CUES.matcher(lower).find() || MP.matcher(s).find()
+    };
+  }
+
   /** The first rule that fires among those whose label is in {@code usable}, else {@code fallback}. */
   static String classify(String text, Set<String> usable, String fallback) {
     String s = text.strip().replace('\u2019', '\'').replace('\u2018', '\'');
@@ -185,16 +202,27 @@ public final class KeywordRules implements Learner {
       }
     }
     String fallback = usable.contains(MISCONDUCT) ? MISCONDUCT : names.get(majority);
-    return new TrainedModel() {
-      @Override
-      public List<String> labelNames() {
-        return names;
-      }
+    return new Model(names, new TreeSet<>(usable).toArray(String[]::new), fallback);
+  }
 
-      @Override
-      public Prediction predict(String text) {
-        return new Prediction(names.indexOf(classify(text, usable, fallback)), null);
+  /**
+   * The fitted rules: which rules may fire, and the fallback label.
+   *
+   * @param labelNames every label
+   * @param usable the labels whose rules may fire
+   * @param fallback the label when no rule fires
+   */
+  record Model(List<String> labelNames, String[] usable, String fallback) implements TrainedModel, Serializable {
+    Model {
+      labelNames = List.copyOf(labelNames);
+      if (!labelNames.contains(fallback) || !labelNames.containsAll(Set.of(usable))) {
+        throw new IllegalArgumentException("fallback and usable must be labels");
       }
-    };
+    }
+
+    @Override
+    public Prediction predict(String text) {
+      return new Prediction(labelNames.indexOf(classify(text, Set.of(usable), fallback)), null);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package org.topicbench.model.baseline;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
@@ -40,18 +41,27 @@ public final class MajorityClass implements Learner {
     for (int c = 0; c < k; c++) {
       p[c] = (double) counts[c] / train.size();
     }
-    int label = best;
-    List<String> names = train.labelNames();
-    return new TrainedModel() {
-      @Override
-      public List<String> labelNames() {
-        return names;
-      }
+    return new Model(train.labelNames(), best, p);
+  }
 
-      @Override
-      public Prediction predict(String text) {
-        return new Prediction(label, p.clone());
+  /**
+   * The fitted model: the label it always predicts and the training class frequencies.
+   *
+   * @param labelNames every label
+   * @param label the majority label's index
+   * @param p the class frequencies
+   */
+  record Model(List<String> labelNames, int label, double[] p) implements TrainedModel, Serializable {
+    Model {
+      labelNames = List.copyOf(labelNames);
+      if (p.length != labelNames.size() || label < 0 || label >= p.length) {
+        throw new IllegalArgumentException("label and p must fit the " + labelNames.size() + " labels");
       }
-    };
+    }
+
+    @Override
+    public Prediction predict(String text) {
+      return new Prediction(label, p.clone());
+    }
   }
 }

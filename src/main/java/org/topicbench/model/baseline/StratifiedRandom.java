@@ -1,5 +1,6 @@
 package org.topicbench.model.baseline;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
@@ -45,28 +46,40 @@ public final class StratifiedRandom implements Learner {
       sum += p[c];
       cumulative[c] = sum;
     }
-    List<String> names = train.labelNames();
-    return new TrainedModel() {
-      @Override
-      public List<String> labelNames() {
-        return names;
-      }
+    return new Model(train.labelNames(), seed, p, cumulative);
+  }
 
-      @Override
-      public Prediction predict(String text) {
-        double u = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (text.hashCode() + 1L))).nextDouble();
-        int label = k - 1;
-        for (int c = 0; c < k; c++) {
-          if (u < cumulative[c] && p[c] > 0) {
-            label = c;
-            break;
-          }
-        }
-        while (p[label] == 0) {
-          label--; // rounding left u at the top: take the last class that has examples
-        }
-        return new Prediction(label, p.clone());
+  /**
+   * The fitted model.
+   *
+   * @param labelNames every label
+   * @param seed the seed the guesses derive from
+   * @param p the training class frequencies
+   * @param cumulative their running sums
+   */
+  record Model(List<String> labelNames, long seed, double[] p, double[] cumulative) implements TrainedModel, Serializable {
+    Model {
+      labelNames = List.copyOf(labelNames);
+      if (p.length != labelNames.size() || cumulative.length != p.length || p.length == 0) {
+        throw new IllegalArgumentException("p and cumulative must have one entry per label");
       }
-    };
+    }
+
+    @Override
+    public Prediction predict(String text) {
+      int k = p.length;
+      double u = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (text.hashCode() + 1L))).nextDouble();
+      int label = k - 1;
+      for (int c = 0; c < k; c++) {
+        if (u < cumulative[c] && p[c] > 0) {
+          label = c;
+          break;
+        }
+      }
+      while (p[label] == 0) {
+        label--; // rounding left u at the top: take the last class that has examples
+      }
+      return new Prediction(label, p.clone());
+    }
   }
 }

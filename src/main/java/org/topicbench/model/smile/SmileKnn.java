@@ -1,5 +1,9 @@
 package org.topicbench.model.smile;
 
+import java.io.InvalidObjectException;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.List;
 import java.util.SequencedMap;
 import org.topicbench.feature.FeatureConfig;
 import org.topicbench.feature.SparseVector;
@@ -41,20 +45,68 @@ public final class SmileKnn extends VectorLearner {
 
   @Override
   protected VectorClassifier train(VectorData data, long seed) {
-    int m = data.numClasses();
-    SparseVector[] x = data.x().toArray(SparseVector[]::new);
-    KNN<SparseVector> knn = KNN.fit(x, data.y(), Math.min(k, data.size()), new Cosine());
-    return v -> {
+    return new Classifier(data.x(), data.y(), Math.min(k, data.size()), data.numClasses());
+  }
+
+  /**
+   * The fitted classifier. Serialised as the training vectors (as arrays) and the settings; Smile's
+   * {@link KNN}, which only holds them for a linear search, is rebuilt when it is read.
+   */
+  static final class Classifier implements VectorClassifier, Serializable {
+    @Serial private static final long serialVersionUID = 1L;
+
+    private final int[][] indices;
+    private final double[][] values;
+    private final int[] y;
+    private final int k;
+    private final int m;
+    private final transient KNN<SparseVector> knn;
+
+    Classifier(List<SparseVector> x, int[] y, int k, int m) {
+      this(x.stream().map(SparseVector::indices).toArray(int[][]::new),
+          x.stream().map(SparseVector::values).toArray(double[][]::new), y, k, m);
+    }
+
+    private Classifier(int[][] indices, double[][] values, int[] y, int k, int m) {
+      this.indices = indices;
+      this.values = values;
+      this.y = y;
+      this.k = k;
+      this.m = m;
+      SparseVector[] x = new SparseVector[indices.length];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = new SparseVector(indices[i], values[i]);
+      }
+      this.knn = KNN.fit(x, y, k, new Cosine());
+    }
+
+    @Override
+    public Prediction predict(SparseVector v) {
       double[] p = new double[m];
       int label = knn.predict(v, p);
       return new Prediction(label, p);
-    };
+    }
+
+    @Serial
+    private Object readResolve() throws InvalidObjectException {
+      if (indices == null || values == null || y == null || indices.length != values.length || indices.length != y.length
+          || k < 1 || k > y.length || m < 2) {
+        throw new InvalidObjectException("inconsistent KNN classifier");
+      }
+      try {
+        return new Classifier(indices, values, y, k, m);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidObjectException("inconsistent KNN classifier: " + e.getMessage());
+      }
+    }
   }
 
   /**
    * {@code 1 - x.y}: the cosine distance of unit vectors. Not a metric, so Smile searches linearly.
    */
   private static final class Cosine implements Distance<SparseVector> {
+    @Serial private static final long serialVersionUID = 1L;
+
     @Override
     public double d(SparseVector a, SparseVector b) {
       int[] ia = a.indices();

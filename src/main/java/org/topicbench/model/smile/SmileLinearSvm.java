@@ -1,5 +1,6 @@
 package org.topicbench.model.smile;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.SequencedMap;
 import org.topicbench.feature.FeatureConfig;
@@ -68,6 +69,21 @@ public final class SmileLinearSvm extends VectorLearner {
     this.epochs = epochs;
   }
 
+  /** The penalty C. */
+  public double c() {
+    return c;
+  }
+
+  /** LASVM's tolerance. */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /** Passes over the training data. */
+  public int epochs() {
+    return epochs;
+  }
+
   @Override
   protected void describe(SequencedMap<String, String> out) {
     out.put("solver", "LASVM");
@@ -128,7 +144,26 @@ public final class SmileLinearSvm extends VectorLearner {
       }
       platt[k] = PlattScaling.fit(scores, yk);
     }
-    return v -> {
+    return new Classifier(weights, bias, platt);
+  }
+
+  /** The fitted machines: a weight vector, bias and Platt scaling per class. */
+  record Classifier(double[][] weights, double[] bias, PlattScaling[] platt) implements VectorClassifier, Serializable {
+    Classifier {
+      if (weights == null || bias == null || platt == null || weights.length < 2 || bias.length != weights.length
+          || platt.length != weights.length) {
+        throw new IllegalArgumentException("weights, bias and platt must hold one entry per class (at least 2)");
+      }
+      for (int k = 0; k < weights.length; k++) {
+        if (weights[k] == null || weights[k].length != weights[0].length || platt[k] == null) {
+          throw new IllegalArgumentException("class " + k + " has no machine or one of another dimension");
+        }
+      }
+    }
+
+    @Override
+    public Prediction predict(SparseVector v) {
+      int m = weights.length;
       double[] prob = new double[m];
       int label = 0;
       double best = Double.NEGATIVE_INFINITY;
@@ -142,7 +177,7 @@ public final class SmileLinearSvm extends VectorLearner {
       }
       MathEx.unitize1(prob);
       return new Prediction(label, prob);
-    };
+    }
   }
 
   private static double score(double[] w, double b, SparseVector v) {

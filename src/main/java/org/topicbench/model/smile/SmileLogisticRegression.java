@@ -1,9 +1,11 @@
 package org.topicbench.model.smile;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SequencedMap;
 import org.topicbench.feature.FeatureConfig;
+import org.topicbench.feature.SparseVector;
 import org.topicbench.model.Prediction;
 import org.topicbench.model.Preprocessing;
 import org.topicbench.model.VectorClassifier;
@@ -33,6 +35,11 @@ public final class SmileLogisticRegression extends VectorLearner {
     this.options = options;
   }
 
+  /** Smile's options: lambda, tolerance, iterations. */
+  public LogisticRegression.Options options() {
+    return options;
+  }
+
   @Override
   protected void describe(SequencedMap<String, String> out) {
     out.put("lambda", Double.toString(options.lambda()));
@@ -48,11 +55,22 @@ public final class SmileLogisticRegression extends VectorLearner {
     }
     SparseLogisticRegression model =
         SparseLogisticRegression.fit(new SparseDataset<>(rows, Math.max(1, data.dimension())), options);
-    int m = data.numClasses();
-    return v -> {
+    return new Classifier(model, data.numClasses());
+  }
+
+  /** The fitted Smile model and the number of classes. */
+  record Classifier(SparseLogisticRegression model, int m) implements VectorClassifier, Serializable {
+    Classifier {
+      if (model == null || m < 2) {
+        throw new IllegalArgumentException("a logistic classifier needs a model and m >= 2");
+      }
+    }
+
+    @Override
+    public Prediction predict(SparseVector v) {
       double[] p = new double[m];
       int label = model.predict(SmileVectors.sparse(v), p);
       return new Prediction(label, p);
-    };
+    }
   }
 }

@@ -1,5 +1,6 @@
 package org.topicbench.model.smile;
 
+import java.io.Serializable;
 import java.util.SequencedMap;
 import org.topicbench.feature.FeatureConfig;
 import org.topicbench.feature.SparseVector;
@@ -51,6 +52,11 @@ public final class SmileNaiveBayes extends VectorLearner {
     this.smoothing = smoothing;
   }
 
+  /** The additive smoothing. */
+  public double smoothing() {
+    return smoothing;
+  }
+
   @Override
   protected void describe(SequencedMap<String, String> out) {
     out.put("model", variant.model.name());
@@ -73,16 +79,26 @@ public final class SmileNaiveBayes extends VectorLearner {
       x[i] = SmileVectors.sparse(v);
     }
     nb.update(x, data.y());
-    double[] prior = data.prior();
-    int priorLabel = argMax(prior);
-    return v -> {
-      if (v.size() == 0) {
-        return new Prediction(priorLabel, prior.clone());
+    return new Classifier(nb, data.prior());
+  }
+
+  /** The fitted Smile model and the training prior (for sentences without a known term). */
+  record Classifier(DiscreteNaiveBayes nb, double[] prior) implements VectorClassifier, Serializable {
+    Classifier {
+      if (nb == null || prior == null || prior.length < 2) {
+        throw new IllegalArgumentException("a naive Bayes classifier needs a model and a prior of at least 2 classes");
       }
-      double[] p = new double[m];
+    }
+
+    @Override
+    public Prediction predict(SparseVector v) {
+      if (v.size() == 0) {
+        return new Prediction(argMax(prior), prior.clone());
+      }
+      double[] p = new double[prior.length];
       int label = nb.predict(SmileVectors.sparse(v), p);
       return new Prediction(label, p);
-    };
+    }
   }
 
   static int argMax(double[] a) {

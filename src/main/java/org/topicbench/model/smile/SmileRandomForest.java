@@ -1,10 +1,12 @@
 package org.topicbench.model.smile;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SequencedMap;
 import java.util.SplittableRandom;
 import org.topicbench.feature.FeatureConfig;
+import org.topicbench.feature.SparseVector;
 import org.topicbench.model.FeatureSelection;
 import org.topicbench.model.Prediction;
 import org.topicbench.model.Preprocessing;
@@ -121,8 +123,19 @@ public final class SmileRandomForest extends VectorLearner {
       MathEx.setSeed(treeSeed);
       forest[t] = new DecisionTree(x, y, response, m, SplitRule.GINI, maxDepth, maxNodes, nodeSize, mtry, samples, order);
     }
-    StructType schema = x.schema();
-    return v -> {
+    return new Classifier(forest, x.schema(), p, m);
+  }
+
+  /** The fitted trees, the schema of their rows, the number of features and of classes. */
+  record Classifier(DecisionTree[] forest, StructType schema, int p, int m) implements VectorClassifier, Serializable {
+    Classifier {
+      if (forest == null || forest.length == 0 || schema == null || p < 1 || m < 2) {
+        throw new IllegalArgumentException("a forest needs trees, a schema, p >= 1 and m >= 2");
+      }
+    }
+
+    @Override
+    public Prediction predict(SparseVector v) {
       Tuple row = Tuple.of(schema, SmileVectors.dense(v, p));
       double[] prob = new double[m];
       double[] leaf = new double[m];
@@ -133,9 +146,9 @@ public final class SmileRandomForest extends VectorLearner {
         }
       }
       for (int c = 0; c < m; c++) {
-        prob[c] /= trees;
+        prob[c] /= forest.length;
       }
       return new Prediction(MathEx.whichMax(prob), prob);
-    };
+    }
   }
 }

@@ -1,5 +1,6 @@
 package org.topicbench.model.weka;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,9 +66,12 @@ public final class WekaLearner extends VectorLearner {
     this.dense = dense;
   }
 
-  /** The same learner with other preprocessing (for example, class weights switched off). */
+  /**
+   * The same learner with other preprocessing (for example, class weights switched off); with extra
+   * features its name gets their suffix.
+   */
   public WekaLearner withPreprocessing(Preprocessing other) {
-    return new WekaLearner(name(), other, dense, settings, seedOption, factory);
+    return new WekaLearner(baseName(), other, dense, settings, seedOption, factory);
   }
 
   /** Whether Weka gets dense rows. */
@@ -109,19 +113,36 @@ public final class WekaLearner extends VectorLearner {
     } catch (Exception e) {
       throw new IllegalStateException(name() + ": Weka could not build " + classifier.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
-    Instances header = new Instances(train, 0);
-    return v -> predict(classifier, header, v);
+    return new Fitted(name(), classifier, new Instances(train, 0), dense);
   }
 
-  private Prediction predict(Classifier classifier, Instances header, SparseVector v) {
-    Instance row = WekaInstances.unlabelled(v, header, dense);
-    double[] dist;
-    try {
-      dist = classifier.distributionForInstance(row);
-    } catch (Exception e) {
-      throw new IllegalStateException(name() + ": Weka could not classify: " + e.getMessage(), e);
+  /**
+   * A built Weka classifier with the (empty) header of its training data.
+   *
+   * @param learner the learner's name, for messages
+   * @param classifier the built classifier
+   * @param header the training data's attributes, no rows
+   * @param dense whether rows are dense
+   */
+  record Fitted(String learner, Classifier classifier, Instances header, boolean dense)
+      implements VectorClassifier, Serializable {
+    Fitted {
+      if (learner == null || classifier == null || header == null || header.classIndex() < 0) {
+        throw new IllegalArgumentException("a fitted Weka classifier needs a name, a classifier and a header with a class");
+      }
     }
-    return new Prediction(Utils.maxIndex(dist), dist);
+
+    @Override
+    public Prediction predict(SparseVector v) {
+      Instance row = WekaInstances.unlabelled(v, header, dense);
+      double[] dist;
+      try {
+        dist = classifier.distributionForInstance(row);
+      } catch (Exception e) {
+        throw new IllegalStateException(learner + ": Weka could not classify: " + e.getMessage(), e);
+      }
+      return new Prediction(Utils.maxIndex(dist), dist);
+    }
   }
 
   /** A copy of a configured classifier, for tests that run Weka's own tools on it. */

@@ -82,4 +82,16 @@ class KeywordRulesTest {
     assertNull(p.probabilities());
     assertEquals("boilerplate", names.get(model.predict("Most Read").label()));
   }
+
+  @org.junit.jupiter.api.Test
+  void cuesTestEachRuleOnItsOwn() {
+    // furniture wins in classify, but the partygate cue still fires on its own
+    String s = "Read more: Downing Street parties under investigation";
+    assertEquals("boilerplate", KeywordRules.classify(s));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new boolean[] {true, true, false}, KeywordRules.cues(s));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new boolean[] {false, false, true}, KeywordRules.cues("The Home Secretary said she had confidence in the force."));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new boolean[] {false, false, false}, KeywordRules.cues("Officers shared offensive messages in a group chat."));
+  }
 }

@@ -1,0 +1,117 @@
+package org.topicbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.topicbench.data.Dataset;
+import org.topicbench.data.Datasets;
+import org.topicbench.data.Example;
+import org.topicbench.data.InputException;
+import org.topicbench.eval.CarryOver;
+import org.topicbench.eval.EvaluationSpec;
+import org.topicbench.model.Learner;
+import org.topicbench.model.Learners;
+import org.topicbench.model.TrainingSet;
+
+/**
+ * What {@code train} and {@code label} share: the bundled training data, the default learner and a
+ * training set made of several datasets.
+ */
+final class Training {
+  /** The default training seed. */
+  static final long SEED = EvaluationSpec.DEFAULT_SEED;
+
+  private Training() {}
+
+  /**
+   * The bundled datasets: the five articles and the external development set. For labelling new
+   * articles, training on both gives the most data (331 sentences from 27 articles).
+   */
+  static List<Path> bundled() {
+    return List.of(Datasets.SENTENCES, Datasets.EXTERNAL_DEV);
+  }
+
+  /** Every learner known by name: the default evaluation's and the variants. */
+  static List<Learner> known() {
+    return Stream.concat(Learners.all().stream(), Learners.variants().stream()).toList();
+  }
+
+  /** The learner called {@code name}; an unknown name is an input error naming {@code option}. */
+  static Learner learner(String option, String name) {
+    try {
+      return Learners.byName(name.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(option + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The default learner, chosen by {@link CarryOver#choose} from the committed files; prints the choice,
+   * the reason and any warning to {@code err}.
+   */
+  static Learner chooseDefault(PrintWriter err) {
+    if (!java.nio.file.Files.exists(CarryOver.FILE)) {
+      throw InputException.of(
+          CarryOver.FILE,
+          "no such file, so no default learner (run from the repository root, or name one with --learner)");
+    }
+    CarryOver.Table table = CarryOver.read(CarryOver.FILE);
+    List<String> expected;
+    try {
+      expected = CarryOver.expectedRunIds(known(), read(Datasets.SENTENCES), read(Datasets.EXTERNAL_DEV));
+    } catch (InputException e) {
+      expected = List.of();
+      err.println("topicbench: warning: cannot tell whether " + CarryOver.FILE + " is current: " + e.getMessage());
+    }
+    List<String> names = known().stream().map(Learner::name).toList();
+    CarryOver.Choice c = CarryOver.choose(table, CarryOver.splitMacroF1(CarryOver.BASELINE_SUMMARY), expected, names);
+    for (String w : c.warnings()) {
+      if (!expected.isEmpty() || !w.contains("run ids differ")) {
+        err.println("topicbench: warning: " + w);
+      }
+    }
+    err.println("topicbench: learner " + c.learner() + " (" + c.reason() + ")");
+    return Learners.byName(c.learner());
+  }
+
+  /** Reads a dataset, hinting at the working folder when a bundled one is missing. */
+  static Dataset read(Path file) {
+    return read(file, new DatasetOptions());
+  }
+
+  /** Reads a dataset with the given column options. */
+  static Dataset read(Path file, DatasetOptions columns) {
+    if (bundled().contains(file) && !java.nio.file.Files.exists(file)) {
+      throw InputException.of(file, "no such file (a bundled dataset, relative to the current folder: run from the repository root)");
+    }
+    return columns.read(file);
+  }
+
+  /** One training set of every example of {@code datasets}; labels are the sorted union. */
+  static TrainingSet trainingSet(List<Dataset> datasets) {
+    TreeSet<String> labels = new TreeSet<>();
+    for (Dataset d : datasets) {
+      labels.addAll(d.labels());
+    }
+    List<String> names = List.copyOf(labels);
+    List<String> texts = new ArrayList<>();
+    List<Integer> y = new ArrayList<>();
+    for (Dataset d : datasets) {
+      for (Example e : d.examples()) {
+        texts.add(e.text());
+        y.add(names.indexOf(e.label()));
+      }
+    }
+    return new TrainingSet(texts, y.stream().mapToInt(Integer::intValue).toArray(), names);
+  }
+
+  /** {@code a.csv + b.csv (N sentences)}. */
+  static String describe(List<Dataset> datasets) {
+    int n = datasets.stream().mapToInt(Dataset::size).sum();
+    return datasets.stream().map(Dataset::file).collect(Collectors.joining(" + ")) + " (" + n + " sentences)";
+  }
+}

@@ -1,0 +1,182 @@
+package org.topicbench.feature;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A small fixed block of binary features describing a sentence's shape rather than its words: what page
+ * furniture (bylines, dates and show times, captions, "Read more:" lines, headlines, navigation labels)
+ * looks like on a page. Written from the first labelling rule of the corpus ({@code boilerplate}: page
+ * furniture, see {@code datasets/GUIDELINES.md}), not from any labelled sentence; learners weigh the
+ * features themselves.
+ *
+ * <p>Every feature is 0 or 1 (so count-based learners such as naive Bayes can use them too), in the order
+ * of {@link #NAMES}:
+ *
+ * <ol start="0">
+ *   <li>{@code no_final_punctuation}: the last visible char, after closing quotes and brackets, is not
+ *       {@code . ! ?} or an ellipsis (headlines, captions, labels, bylines);
+ *   <li>{@code words_1_3}, {@code words_4_8}, {@code words_9_20}, {@code words_21_plus}: sentence length in
+ *       whitespace-separated words, one-hot;
+ *   <li>{@code title_case}: at least two words with letters and at least 60% of them start with an upper-case
+ *       letter (headlines, names, navigation);
+ *   <li>{@code upper_case}: at least half of the letters are upper-case ("MOST READ");
+ *   <li>{@code digits}: at least 10% of the visible chars are digits (dates, times, counters);
+ *   <li>{@code date}: a day and a month name, a month and a year, or a weekday;
+ *   <li>{@code clock_time}: a time of day ({@code 14:05}, {@code 6am}, {@code GMT});
+ *   <li>{@code byline}: "By" followed by a capitalised name, in at most eight words;
+ *   <li>{@code label_prefix}: it starts with one to three words and a colon ("Read more:", "Pictured:");
+ *   <li>{@code separator}: it holds a layout separator ({@code |}, a bullet, or a slash between spaces);
+ *   <li>{@code link}: a web address, an e-mail address or an {@code @handle};
+ *   <li>{@code quote}: it holds a double quotation mark, an opening single curly quote or a guillemet
+ *       (quoted speech is story text, not furniture; {@code '} and {@code ’} are also apostrophes).
+ * </ol>
+ *
+ * <p>Stateless and thread-safe; nothing is fitted.
+ */
+public final class LayoutFeatures {
+  /** Feature names, in index order. */
+  public static final List<String> NAMES =
+      List.of(
+          "no_final_punctuation",
+          "words_1_3",
+          "words_4_8",
+          "words_9_20",
+          "words_21_plus",
+          "title_case",
+          "upper_case",
+          "digits",
+          "date",
+          "clock_time",
+          "byline",
+          "label_prefix",
+          "separator",
+          "link",
+          "quote");
+
+  private static final String MONTH =
+      "(january|february|march|april|may|june|july|august|september|october|november|december|"
+          + "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)";
+  private static final Pattern DATE =
+      Pattern.compile(
+          "\\b\\d{1,2}(st|nd|rd|th)?\\s+" + MONTH + "\\b|\\b" + MONTH + "\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b"
+              + MONTH + ",?\\s+\\d{4}\\b|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|"
+              + "\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b");
+  private static final Pattern TIME =
+      Pattern.compile("\\b\\d{1,2}[:.]\\d{2}\\s*(am|pm)?\\b|\\b\\d{1,2}\\s*(am|pm)\\b|\\b(gmt|bst|utc)\\b");
+  private static final Pattern BYLINE = Pattern.compile("^(?i:by)\\s+\\p{Lu}");
+  private static final Pattern LABEL_PREFIX = Pattern.compile("^[\\p{L}'’]+(\\s+[\\p{L}'’]+){0,2}\\s*:");
+  private static final Pattern SEPARATOR = Pattern.compile("[|•·▪►]|\\s/\\s");
+  private static final Pattern LINK = Pattern.compile("https?://|www\\.|\\S@\\S+\\.\\S|(^|\\s)@\\w");
+  private static final String CLOSING = "\"'”’)]»›";
+  private static final String QUOTES = "\"“”‘«»"; // not ’ nor ', which are also apostrophes
+
+  private LayoutFeatures() {}
+
+  /** Number of features. */
+  public static int dimension() {
+    return NAMES.size();
+  }
+
+  /** The features of {@code text} as indices {@code offset + i} with value 1, in increasing order. */
+  public static SparseVector extract(String text, int offset) {
+    boolean[] on = flags(text);
+    int n = 0;
+    for (boolean b : on) {
+      n += b ? 1 : 0;
+    }
+    int[] idx = new int[n];
+    double[] val = new double[n];
+    int k = 0;
+    for (int i = 0; i < on.length; i++) {
+      if (on[i]) {
+        idx[k] = offset + i;
+        val[k++] = 1.0;
+      }
+    }
+    return new SparseVector(idx, val);
+  }
+
+  /** Which features are on for {@code text}, in the order of {@link #NAMES}. */
+  public static boolean[] flags(String text) {
+    String s = text.strip();
+    boolean[] f = new boolean[NAMES.size()];
+    f[0] = !s.isEmpty() && !endsWithTerminal(s);
+    int words = 0;
+    int wordsWithLetters = 0;
+    int capitalised = 0;
+    int letters = 0;
+    int upper = 0;
+    int digits = 0;
+    int visible = 0;
+    boolean inWord = false;
+    boolean wordHasLetter = false;
+    boolean wordCapitalised = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
+      if (space) {
+        if (inWord) {
+          wordsWithLetters += wordHasLetter ? 1 : 0;
+          capitalised += wordCapitalised ? 1 : 0;
+        }
+        inWord = false;
+        continue;
+      }
+      visible++;
+      if (!inWord) {
+        words++;
+        inWord = true;
+        wordHasLetter = false;
+        wordCapitalised = false;
+      }
+      if (Character.isLetter(c)) {
+        if (!wordHasLetter) {
+          wordCapitalised = Character.isUpperCase(c);
+        }
+        wordHasLetter = true;
+        letters++;
+        upper += Character.isUpperCase(c) ? 1 : 0;
+      } else if (Character.isDigit(c)) {
+        digits++;
+      }
+    }
+    if (inWord) {
+      wordsWithLetters += wordHasLetter ? 1 : 0;
+      capitalised += wordCapitalised ? 1 : 0;
+    }
+    f[1] = words >= 1 && words <= 3;
+    f[2] = words >= 4 && words <= 8;
+    f[3] = words >= 9 && words <= 20;
+    f[4] = words >= 21;
+    f[5] = wordsWithLetters >= 2 && capitalised >= 0.6 * wordsWithLetters;
+    f[6] = letters > 0 && upper * 2 >= letters;
+    f[7] = visible > 0 && digits * 10 >= visible;
+    // each regex runs only when a char it needs is there (a digit, "day", ':'...): same result, much faster
+    String lower = s.toLowerCase(Locale.ROOT);
+    f[8] = (digits > 0 || lower.contains("day")) && DATE.matcher(lower).find();
+    f[9] = (digits > 0 || lower.contains("gmt") || lower.contains("bst") || lower.contains("utc"))
+        && TIME.matcher(lower).find();
+    f[10] = words <= 8 && BYLINE.matcher(s).find();
+    f[11] = s.indexOf(':') >= 0 && LABEL_PREFIX.matcher(s).find();
+    f[12] = SEPARATOR.matcher(s).find();
+    f[13] = (s.indexOf('@') >= 0 || lower.contains("http") || lower.contains("www.")) && LINK.matcher(s).find();
+    boolean quote = false;
+    for (int i = 0; i < s.length() && !quote; i++) {
+      quote = QUOTES.indexOf(s.charAt(i)) >= 0;
+    }
+    f[14] = quote;
+    return f;
+  }
+
+  /** Whether {@code s} (stripped, not empty) ends with a terminator, possibly followed by closing chars. */
+  private static boolean endsWithTerminal(String s) {
+    int i = s.length() - 1;
+    while (i > 0 && CLOSING.indexOf(s.charAt(i)) >= 0) {
+      i--;
+    }
+    char c = s.charAt(i);
+    return c == '.' || c == '!' || c == '?' || c == '…';
+  }
+}

@@ -1,0 +1,82 @@
+package org.topicbench.model;
+
+import org.topicbench.feature.LayoutFeatures;
+import org.topicbench.feature.SparseVector;
+import org.topicbench.model.baseline.KeywordRules;
+
+/**
+ * Features a {@link VectorLearner} can append to each sentence's text vector, after feature selection and
+ * normalisation (they are never selected away nor rescaled): a fixed block of 0/1 values at indices
+ * {@code [textDimension, textDimension + dimension())}. Nothing in them is fitted; the learner weighs them.
+ */
+public enum ExtraFeatures {
+  /** Text features only. */
+  NONE(0),
+  /** The sentence's shape: {@link LayoutFeatures} (15 features). */
+  LAYOUT(LayoutFeatures.NAMES.size()),
+  /**
+   * {@link LayoutFeatures} and the three cues of the keyword baseline's rules, each on its own
+   * ({@link KeywordRules#cues}: furniture, the partygate vocabulary, the political-response vocabulary),
+   * all written from the labelling rules; 18 features.
+   */
+  LAYOUT_AND_RULES(LayoutFeatures.NAMES.size() + 3);
+
+  private final int dimension;
+
+  ExtraFeatures(int dimension) {
+    this.dimension = dimension;
+  }
+
+  /** Number of appended features. */
+  public int dimension() {
+    return dimension;
+  }
+
+  /** What a learner's name gets after a dash: {@code layout}, {@code cues} ({@code NONE}: nothing). */
+  public String suffix() {
+    return switch (this) {
+      case NONE -> "";
+      case LAYOUT -> "layout";
+      case LAYOUT_AND_RULES -> "cues";
+    };
+  }
+
+  /** As written in hyperparameters. */
+  public String describe() {
+    return switch (this) {
+      case NONE -> "none";
+      case LAYOUT -> "layout (" + LayoutFeatures.NAMES.size() + " binary: " + String.join(" ", LayoutFeatures.NAMES) + ")";
+      case LAYOUT_AND_RULES ->
+          "layout (" + LayoutFeatures.NAMES.size() + " binary: " + String.join(" ", LayoutFeatures.NAMES)
+              + ") + baseline.rules cues (3 binary: furniture partygate political_response)";
+    };
+  }
+
+  /** {@code v} (of dimension {@code offset}) with this block of {@code text}'s features appended. */
+  SparseVector append(SparseVector v, int offset, String text) {
+    if (this == NONE) {
+      return v;
+    }
+    SparseVector layout = LayoutFeatures.extract(text, offset);
+    boolean[] cues = this == LAYOUT_AND_RULES ? KeywordRules.cues(text) : new boolean[0];
+    int n = v.size() + layout.size();
+    for (boolean c : cues) {
+      n += c ? 1 : 0;
+    }
+    int[] idx = new int[n];
+    double[] val = new double[n];
+    System.arraycopy(v.indices(), 0, idx, 0, v.size());
+    System.arraycopy(v.values(), 0, val, 0, v.size());
+    System.arraycopy(layout.indices(), 0, idx, v.size(), layout.size());
+    System.arraycopy(layout.values(), 0, val, v.size(), layout.size());
+    int k = v.size() + layout.size();
+    int base = offset + LayoutFeatures.NAMES.size();
+    for (int i = 0; i < cues.length; i++) {
+      if (cues[i]) {
+        idx[k] = base + i;
+        val[k++] = 1.0;
+      }
+    }
+    return new SparseVector(idx, val);
+  }
+}
