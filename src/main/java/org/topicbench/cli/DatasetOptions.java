@@ -2,6 +2,7 @@ package org.topicbench.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.topicbench.Topicbench;
 import org.topicbench.data.ColumnSpec;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Datasets;
@@ -45,7 +46,7 @@ public final class DatasetOptions {
 
   /** Reads {@code file} with these columns; a missing bundled corpus gets a hint about the working folder. */
   public Dataset read(Path file) {
-    if (file.equals(Datasets.SENTENCES) && !Files.exists(file)) {
+    if (file.equals(Datasets.SENTENCES) && !Files.exists(Topicbench.locate(file))) {
       throw InputException.of(
           file, "no such file (the default dataset, relative to the current folder: run from the repository root or name a DATASET)");
     }

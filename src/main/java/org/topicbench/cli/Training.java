@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.topicbench.Topicbench;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Datasets;
 import org.topicbench.data.Example;
@@ -54,12 +55,13 @@ final class Training {
    * the reason and any warning to {@code err}.
    */
   static Learner chooseDefault(PrintWriter err) {
-    if (!java.nio.file.Files.exists(CarryOver.FILE)) {
+    Path carryOver = Topicbench.locate(CarryOver.FILE);
+    if (!java.nio.file.Files.exists(carryOver)) {
       throw InputException.of(
           CarryOver.FILE,
           "no such file, so no default learner (run from the repository root, or name one with --learner)");
     }
-    CarryOver.Table table = CarryOver.read(CarryOver.FILE);
+    CarryOver.Table table = CarryOver.read(carryOver);
     List<String> expected;
     try {
       expected = CarryOver.expectedRunIds(known(), read(Datasets.SENTENCES), read(Datasets.EXTERNAL_DEV));
@@ -68,7 +70,7 @@ final class Training {
       err.println("topicbench: warning: cannot tell whether " + CarryOver.FILE + " is current: " + e.getMessage());
     }
     List<String> names = known().stream().map(Learner::name).toList();
-    CarryOver.Choice c = CarryOver.choose(table, CarryOver.splitMacroF1(CarryOver.BASELINE_SUMMARY), expected, names);
+    CarryOver.Choice c = CarryOver.choose(table, CarryOver.splitMacroF1(Topicbench.locate(CarryOver.BASELINE_SUMMARY)), expected, names);
     for (String w : c.warnings()) {
       if (!expected.isEmpty() || !w.contains("run ids differ")) {
         err.println("topicbench: warning: " + w);
@@ -85,7 +87,7 @@ final class Training {
 
   /** Reads a dataset with the given column options. */
   static Dataset read(Path file, DatasetOptions columns) {
-    if (bundled().contains(file) && !java.nio.file.Files.exists(file)) {
+    if (bundled().contains(file) && !java.nio.file.Files.exists(Topicbench.locate(file))) {
       throw InputException.of(file, "no such file (a bundled dataset, relative to the current folder: run from the repository root)");
     }
     return columns.read(file);

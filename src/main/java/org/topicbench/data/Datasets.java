@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.topicbench.Topicbench;
 
 /**
  * Reads labelled datasets: CSV, TSV and Weka ARFF files.
@@ -62,7 +63,8 @@ public final class Datasets {
    * @throws InputException for a missing, unreadable or malformed file, with a one-line message
    */
   public static Dataset read(Path file, ColumnSpec spec, Collection<String> labels) {
-    TextFile f = TextFile.read(file);
+    // a bundled dataset is found from any folder, and keeps its repository-relative name in results
+    TextFile f = TextFile.read(file.equals(SENTENCES) || file.equals(EXTERNAL_DEV) ? Topicbench.locate(file) : file);
     String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     String lower = fileName.toLowerCase(Locale.ROOT);
     List<Example> examples;
