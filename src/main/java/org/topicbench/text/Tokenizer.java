@@ -1,24 +1,113 @@
 package org.topicbench.text;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A reusable tokenizer in the spirit of Lucene's TokenStream: {@link #reset} on a text, then call
- * {@link #next()} until it returns false; after each true, {@link #start()}, {@link #end()},
- * {@link #termBuffer()}/{@link #termLength()} and {@link #termHash()} describe the current token without
- * allocating. Not thread-safe; make one per thread from a {@link TokenizerConfig}.
+ * A reusable, allocation-free tokenizer in the spirit of Lucene's {@code TokenStream}: {@link #reset} it
+ * on a text, then call {@link #next()} until it returns false. After each {@code true}, {@link #start()}
+ * and {@link #end()} give the token's offsets in the text, {@link #termBuffer()}/{@link #termLength()}
+ * its term (the token as the feature extractor sees it: lower-cased unless configured otherwise) and
+ * {@link #termHash()} a hash of that term; none of them allocates. Instances are cheap and not
+ * thread-safe: make one per thread from an immutable {@link TokenizerConfig}.
  *
- * <p>STUB: a simple letter-or-digit scanner to be replaced by the fast core (issue 3); the API stays.
+ * <h2>What a token is</h2>
+ *
+ * <ul>
+ *   <li>A token is a maximal run of <em>word characters</em>: code points that are letters or decimal
+ *       digits in any script ({@link Character#isLetterOrDigit(int)}, so supplementary letters such as
+ *       {@code 𝐀} or CJK extension B count), starting with a letter or digit. Combining marks
+ *       ({@code Mn}, {@code Mc}, {@code Me}) that follow a word character stay inside its token; a mark
+ *       with no word character before it is a separator. Scripts written without spaces are not
+ *       segmented into words: a run of CJK ideographs is one token.
+ *   <li>An apostrophe ({@code '} U+0027 or {@code ’} U+2019) between a token character and a letter or
+ *       digit stays inside the token ({@code Khan's}, {@code don’t}, {@code rock'n'roll}); in the term it
+ *       is always {@code '}, so {@code Khan’s} and {@code Khan's} give the same term. Any other
+ *       apostrophe (leading, trailing, doubled) is a separator.
+ *   <li>A {@code .} or {@code ,} between two decimal digits stays inside the token ({@code 1,000},
+ *       {@code 2.5}, {@code 10.30pm}); elsewhere it is a separator.
+ *   <li>Everything else separates tokens: spaces, punctuation, symbols, emoji, hyphens and dashes (so
+ *       {@code co-operate} gives {@code co} and {@code operate}), unpaired surrogates.
+ *   <li>Terms are lower-cased exactly as {@code token.toLowerCase(Locale.ROOT)} (unless
+ *       {@link TokenizerConfig#lowerCase()} is off). Tokens whose term is shorter than
+ *       {@link TokenizerConfig#minLength()} chars, or is one of {@link TokenizerConfig#stopWords()}, are
+ *       skipped.
+ * </ul>
+ *
+ * <p>Examples with the default configuration (lower-casing on, minimum length 1, no stop words):
+ *
+ * <pre>
+ * ""                                  → (no tokens)
+ * "  \t\n "                           → (no tokens)
+ * "Sadiq Khan's “on notice” warning"  → sadiq, khan's, on, notice, warning
+ * "Don’t co-operate!"                 → don't, co, operate
+ * "£1,000 and 2.5% at 10pm, 3.14."    → 1,000, and, 2.5, at, 10pm, 3.14
+ * "'quoted' officers' 1990's"         → quoted, officers, 1990's
+ * "Café CAFÉ Cafe\u0301 ÆSIR İ"       → café, café, café (with U+0301 kept), æsir, i̇ (i + U+0307)
+ * "東京で 2022年 𝐀𝐁 🙂👍 naïve"          → 東京で, 2022年, 𝐀𝐁 (unchanged: no lower case), naïve
+ * "ΟΔΥΣΣΕΥΣ"                          → οδυσσευς (final sigma, as String.toLowerCase does)
+ * </pre>
+ *
+ * <h2>How it is fast</h2>
+ *
+ * The text is scanned 64 chars at a time into a bit mask of chars that may belong to a token (ASCII
+ * letters and digits, {@code ' . ,}, and every non-ASCII char), found with one table load per char and
+ * no branch. Candidate runs are then found with {@link Long#numberOfTrailingZeros}, without a branch per
+ * char. A run of at most 8 ASCII letters and digits (optionally followed by one {@code ' . ,} that ends
+ * the run, as in "Dick.") is checked, lower-cased, copied and hashed four chars per step with SWAR
+ * arithmetic on {@code long}s; longer ASCII runs take the same steps in a loop. Any other run (non-ASCII
+ * chars, inner apostrophes or number separators) takes a plain per-code-point path built on
+ * {@link Character}. Only a token containing {@code İ} (U+0130) or {@code Σ} (U+03A3) allocates, because
+ * {@code String.toLowerCase} lower-cases those depending on context.
  */
 public final class Tokenizer {
+  private static final ValueLayout.OfLong LONG_LE =
+      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  /** 1 for chars that may be inside a token: ASCII letters, digits, ' . , and every char >= 128. */
+  private static final byte[] TOKENISH = new byte[65536];
+
+  static {
+    for (int c = 0; c < TOKENISH.length; c++) {
+      boolean asciiWord = c < 128 && (Character.isLetterOrDigit(c) || c == '\'' || c == '.' || c == ',');
+      TOKENISH[c] = (byte) (asciiWord || c >= 128 ? 1 : 0);
+    }
+  }
+
+  // SWAR constants: four 16-bit lanes per long, lane k = char k (little-endian).
+  private static final long LANE_BIT7 = 0x0080_0080_0080_0080L;
+  private static final long NOT_ASCII = 0xFF80_FF80_FF80_FF80L;
+  /** MASK[n] keeps the first n lanes (n = 0..4). */
+  private static final long[] MASK = {0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L};
+  /** MASK_HI[n] keeps lanes 0..n-5 of the second long of an 8-char window (n = 0..8). */
+  private static final long[] MASK_HI = {0L, 0L, 0L, 0L, 0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L};
+  /** MASK_LO[n] keeps lanes 0..min(n,4)-1 (n = 0..8). */
+  private static final long[] MASK_LO = {0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L, -1L, -1L, -1L, -1L};
+
   private final TokenizerConfig config;
-  private char[] buf = new char[0];
-  private int pos;
+  private final boolean lowerCase;
+  private final int minLength;
+  private final StopWords stopWords;
+
+  // input
+  private char[] buf = new char[16];
+  private MemorySegment seg = MemorySegment.ofArray(buf);
+  private char[] own = buf;
+  private MemorySegment ownSeg = seg;
+  private int base;
   private int limit;
-  private int offset;
-  private char[] term = new char[32];
+  // scan state: bits = candidate chars of [block, block + 64) not consumed yet
+  private int block;
+  private long bits;
+  // a run handed to the general path: [runPos, runEnd)
+  private int runPos;
+  private int runEnd;
+  // current token
+  private char[] term = new char[64];
+  private MemorySegment termSeg = MemorySegment.ofArray(term);
   private int termLength;
   private int start;
   private int end;
@@ -26,75 +115,306 @@ public final class Tokenizer {
 
   Tokenizer(TokenizerConfig config) {
     this.config = config;
+    this.lowerCase = config.lowerCase();
+    this.minLength = config.minLength();
+    this.stopWords = StopWords.of(config.stopWords());
   }
 
+  /** The configuration this tokenizer was made from. */
   public TokenizerConfig config() {
     return config;
   }
 
+  /**
+   * Starts on {@code text}; offsets are relative to its first char. The chars are copied into a buffer
+   * this tokenizer reuses, so {@code text} may change afterwards; no allocation once the buffer is big
+   * enough.
+   */
   public Tokenizer reset(CharSequence text) {
-    char[] a = text.toString().toCharArray();
-    return reset(a, 0, a.length);
-  }
-
-  /** Tokenizes {@code text[from, to)}; offsets are reported relative to {@code from}. */
-  public Tokenizer reset(char[] text, int from, int to) {
-    this.buf = text;
-    this.pos = from;
-    this.limit = to;
-    this.offset = from;
+    int n = text.length();
+    if (own.length < n + 8) {
+      own = new char[Math.max(n + 8, own.length * 2)];
+      ownSeg = MemorySegment.ofArray(own);
+    }
+    if (text instanceof String s) {
+      s.getChars(0, n, own, 0);
+    } else if (text instanceof StringBuilder sb) {
+      sb.getChars(0, n, own, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        own[i] = text.charAt(i);
+      }
+    }
+    buf = own;
+    seg = ownSeg;
+    start(0, n);
     return this;
   }
 
+  /**
+   * Starts on {@code text[from, to)} without copying it; offsets are relative to {@code from}. The array
+   * must not change until the last {@link #next()}.
+   */
+  public Tokenizer reset(char[] text, int from, int to) {
+    if (from < 0 || to < from || to > text.length) {
+      throw new IndexOutOfBoundsException(
+          "from, to must satisfy 0 <= from <= to <= text.length (" + text.length + "), got from=" + from + ", to=" + to);
+    }
+    if (text != buf) {
+      buf = text;
+      seg = text == own ? ownSeg : MemorySegment.ofArray(text);
+    }
+    start(from, to);
+    return this;
+  }
+
+  private void start(int from, int to) {
+    base = from;
+    limit = to;
+    block = from;
+    bits = mask(from);
+    runPos = 0;
+    runEnd = 0;
+    termLength = 0;
+    start = 0;
+    end = 0;
+    hash = 0;
+  }
+
+  /** Advances to the next token; false when there is none left (then the token accessors are stale). */
   public boolean next() {
     while (true) {
-      while (pos < limit && !Character.isLetterOrDigit(buf[pos])) {
-        pos++;
+      if (runPos < runEnd && nextInRun()) {
+        return true;
       }
-      if (pos >= limit) {
-        return false;
+      while (bits == 0) {
+        block += 64;
+        if (block >= limit) {
+          return false;
+        }
+        bits = mask(block);
       }
-      int s = pos;
-      while (pos < limit && Character.isLetterOrDigit(buf[pos])) {
-        pos++;
+      int tz = Long.numberOfTrailingZeros(bits);
+      int s = block + tz;
+      long after = ~bits & (-1L << tz);
+      int e;
+      if (after != 0) {
+        int te = Long.numberOfTrailingZeros(after);
+        e = block + te;
+        bits &= -1L << te;
+      } else {
+        e = runEndAcrossBlocks();
       }
-      String t = new String(buf, s, pos - s);
-      if (config.lowerCase()) {
-        t = t.toLowerCase(Locale.ROOT);
+      int len = e - s;
+      if (len <= 8 && s + 8 <= buf.length && shortAscii(s, len)) {
+        if (accept()) {
+          return true;
+        }
+      } else {
+        runPos = s;
+        runEnd = e;
       }
-      if (t.length() < config.minLength() || config.stopWords().contains(t)) {
-        continue;
-      }
-      if (term.length < t.length()) {
-        term = new char[t.length() * 2];
-      }
-      t.getChars(0, t.length(), term, 0);
-      termLength = t.length();
-      start = s - offset;
-      end = pos - offset;
-      hash = t.hashCode();
-      return true;
     }
   }
 
+  /** The candidate run that started in the current block reaches its end: find where it stops. */
+  private int runEndAcrossBlocks() {
+    while (true) {
+      block += 64;
+      if (block >= limit) {
+        bits = 0;
+        return limit;
+      }
+      long m = mask(block);
+      long z = ~m;
+      if (z != 0) {
+        int t = Long.numberOfTrailingZeros(z);
+        bits = m & (-1L << t);
+        return block + t;
+      }
+    }
+  }
+
+  /** Candidate bits of chars {@code [from, min(from + 64, limit))}. */
+  private long mask(int from) {
+    char[] b = buf;
+    long m = 0;
+    if (from + 64 <= limit) {
+      for (int i = 0; i < 64; i++) {
+        m |= (long) TOKENISH[b[from + i]] << i;
+      }
+    } else {
+      for (int i = 0, n = limit - from; i < n; i++) {
+        m |= (long) TOKENISH[b[from + i]] << i;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * The SWAR fast path for a run {@code [s, s + len)} of at most 8 chars: when the run is ASCII letters
+   * and digits, optionally followed by one last {@code ' . ,} (which cannot join anything since the run
+   * ends right after it), writes the term and its hash, sets {@code start/end} and returns true.
+   * Otherwise returns false and changes nothing (the caller takes the general path).
+   */
+  private boolean shortAscii(int s, int len) {
+    long at = 2L * s;
+    long w0 = seg.get(LONG_LE, at) & MASK_LO[len];
+    long w1 = seg.get(LONG_LE, at + 8) & MASK_HI[len];
+    if (((w0 | w1) & NOT_ASCII) != 0) {
+      return false;
+    }
+    long bad0 = ~alnum(w0) & MASK_LO[len] & LANE_BIT7;
+    long bad1 = ~alnum(w1) & MASK_HI[len] & LANE_BIT7;
+    int n = len;
+    if ((bad0 | bad1) != 0) {
+      n = bad0 != 0 ? Long.numberOfTrailingZeros(bad0) >>> 4 : 4 + (Long.numberOfTrailingZeros(bad1) >>> 4);
+      if (n != len - 1 || n == 0) {
+        return false;
+      }
+      w0 &= MASK_LO[n];
+      w1 &= MASK_HI[n];
+    }
+    if (lowerCase) {
+      w0 = lower(w0);
+      w1 = lower(w1);
+    }
+    termSeg.set(LONG_LE, 0, w0);
+    termSeg.set(LONG_LE, 8, w1);
+    termLength = n;
+    hash = finish(w0 * K1 + w1 * K2, n);
+    start = s - base;
+    end = s + n - base;
+    return true;
+  }
+
+  /** Lane bit 7 set where the (ASCII, < 128) lane is a letter or digit. */
+  private static long alnum(long w) {
+    long l = w | 0x0020_0020_0020_0020L;
+    long letter = (l + 0x001F_001F_001F_001FL) & ~(l + 0x0005_0005_0005_0005L);
+    long digit = (w + 0x0050_0050_0050_0050L) & ~(w + 0x0046_0046_0046_0046L);
+    return (letter | digit) & LANE_BIT7;
+  }
+
+  /** ASCII lanes (< 128) lower-cased: 'A'..'Z' get bit 5. */
+  private static long lower(long w) {
+    long upper = (w + 0x003F_003F_003F_003FL) & ~(w + 0x0025_0025_0025_0025L) & LANE_BIT7;
+    return w | (upper >>> 2);
+  }
+
+  /** Applies minimum length and stop words to the term just built; true when it is a token. */
+  private boolean accept() {
+    return termLength >= minLength && (stopWords == null || !stopWords.contains(term, termLength, hash));
+  }
+
+  /** The general path: the next token inside {@code [runPos, runEnd)}, one code point at a time. */
+  private boolean nextInRun() {
+    char[] b = buf;
+    int re = runEnd;
+    while (runPos < re) {
+      int p = runPos;
+      int cp = Character.codePointAt(b, p, re);
+      if (!Character.isLetterOrDigit(cp)) {
+        runPos = p + Character.charCount(cp);
+        continue;
+      }
+      int s = p;
+      int n = 0;
+      boolean contextual = false;
+      while (true) {
+        // cp (at p) belongs to the token
+        if (term.length < n + 16) {
+          growTerm(n + 16);
+        }
+        if (lowerCase) {
+          if (cp == 0x130 || cp == 0x3A3) {
+            contextual = true;
+          }
+          n += Character.toChars(Character.toLowerCase(cp), term, n);
+        } else {
+          n += Character.toChars(cp, term, n);
+        }
+        int prev = cp;
+        p += Character.charCount(cp);
+        if (p >= re) {
+          break;
+        }
+        cp = Character.codePointAt(b, p, re);
+        if (Character.isLetterOrDigit(cp) || isMark(cp)) {
+          continue;
+        }
+        boolean apostrophe = cp == '\'' || cp == '\u2019';
+        if ((apostrophe || ((cp == '.' || cp == ',') && Character.isDigit(prev))) && p + 1 < re) {
+          int next = Character.codePointAt(b, p + 1, re);
+          if (apostrophe ? Character.isLetterOrDigit(next) : Character.isDigit(next)) {
+            term[n++] = apostrophe ? '\'' : (char) cp;
+            p++;
+            cp = next;
+            continue;
+          }
+        }
+        break;
+      }
+      runPos = p;
+      if (contextual) {
+        String t = new String(b, s, p - s).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        if (term.length < t.length() + 8) {
+          growTerm(t.length() + 8);
+        }
+        t.getChars(0, t.length(), term, 0);
+        n = t.length();
+      }
+      termLength = n;
+      hash = hash(term, 0, n);
+      start = s - base;
+      end = p - base;
+      if (accept()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isMark(int cp) {
+    int t = Character.getType(cp);
+    return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK;
+  }
+
+  private void growTerm(int min) {
+    char[] t = new char[Math.max(min, term.length * 2)];
+    System.arraycopy(term, 0, t, 0, termLength);
+    term = t;
+    termSeg = MemorySegment.ofArray(t);
+  }
+
+  /** Start offset of the current token (inclusive), relative to the start of the text. */
   public int start() {
     return start;
   }
 
+  /** End offset of the current token (exclusive): {@code text.substring(start(), end())} is the token. */
   public int end() {
     return end;
   }
 
-  /** The current term's chars in {@code [0, termLength())}; valid until the next call to next or reset. */
+  /**
+   * The current term's chars in {@code [0, termLength())}; the array is reused and valid until the next
+   * call to {@link #next()} or {@code reset}.
+   */
   public char[] termBuffer() {
     return term;
   }
 
+  /** Length of the current term in chars (UTF-16 units). */
   public int termLength() {
     return termLength;
   }
 
-  /** {@code String.hashCode()} of the current term. */
+  /**
+   * A 32-bit hash of the current term, equal to {@link #hash(CharSequence) hash(term())}. It is
+   * <em>not</em> {@code String.hashCode()}: it is computed four chars at a time (see
+   * {@link #hash(char[], int, int)}), which is what lets the fast path hash while it copies.
+   */
   public int termHash() {
     return hash;
   }
@@ -104,7 +424,20 @@ public final class Tokenizer {
     return new String(term, 0, termLength);
   }
 
-  /** Convenience for code off the hot path: every term of {@code text}. */
+  /** True when the current term equals {@code s} char for char. */
+  public boolean termEquals(CharSequence s) {
+    if (s.length() != termLength) {
+      return false;
+    }
+    for (int i = 0; i < termLength; i++) {
+      if (term[i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Convenience for code off the hot path: every term of {@code text}, in order. */
   public List<String> tokenize(String text) {
     reset(text);
     List<String> out = new ArrayList<>();
@@ -112,5 +445,83 @@ public final class Tokenizer {
       out.add(term());
     }
     return out;
+  }
+
+  private static final long K1 = 0x9E37_79B9_7F4A_7C15L;
+  private static final long K2 = K1 * K1;
+
+  /** The term hash of {@code s}; see {@link #hash(char[], int, int)}. */
+  public static int hash(CharSequence s) {
+    long h = 0;
+    long k = K1;
+    int n = s.length();
+    for (int i = 0; i < n; i += 4) {
+      long w = 0;
+      for (int j = 0; j < 4 && i + j < n; j++) {
+        w |= (long) s.charAt(i + j) << (16 * j);
+      }
+      h += w * k;
+      k *= K1;
+    }
+    return finish(h, n);
+  }
+
+  /**
+   * The term hash of {@code a[from, from + len)}: the chars are read as little-endian 64-bit blocks of
+   * four (the last one zero-padded), {@code b_0 .. b_m}; {@code h = Σ b_i · K^(i+1)} (mod 2^64, K the
+   * 64-bit golden-ratio constant), then the length is mixed in and the 64 bits are folded to 32 with a
+   * murmur-style finaliser. Equal terms have equal hashes; {@link #termHash()} is this hash of the term.
+   */
+  public static int hash(char[] a, int from, int len) {
+    long h = 0;
+    long k = K1;
+    for (int i = 0; i < len; i += 4) {
+      long w = 0;
+      for (int j = 0; j < 4 && i + j < len; j++) {
+        w |= (long) a[from + i + j] << (16 * j);
+      }
+      h += w * k;
+      k *= K1;
+    }
+    return finish(h, len);
+  }
+
+  private static int finish(long h, int len) {
+    h ^= len;
+    h ^= h >>> 33;
+    h *= 0xFF51_AFD7_ED55_8CCDL;
+    h ^= h >>> 29;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  /** Stop words as an open-addressing table probed with the term hash: no allocation per lookup. */
+  private record StopWords(int[] hashes, char[][] words, int mask) {
+    static StopWords of(java.util.Set<String> set) {
+      if (set.isEmpty()) {
+        return null;
+      }
+      int cap = Integer.highestOneBit(Math.max(4, set.size() * 4 - 1)) << 1;
+      int[] hs = new int[cap];
+      char[][] ws = new char[cap][];
+      for (String w : set) {
+        int h = hash(w);
+        int i = h & (cap - 1);
+        while (ws[i] != null) {
+          i = (i + 1) & (cap - 1);
+        }
+        hs[i] = h;
+        ws[i] = w.toCharArray();
+      }
+      return new StopWords(hs, ws, cap - 1);
+    }
+
+    boolean contains(char[] t, int n, int h) {
+      for (int i = h & mask; words[i] != null; i = (i + 1) & mask) {
+        if (hashes[i] == h && java.util.Arrays.equals(words[i], 0, words[i].length, t, 0, n)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }
