@@ -54,57 +54,59 @@ import java.util.Locale;
  *
  * <h2>How it is fast</h2>
  *
- * The text is scanned 64 chars at a time into a bit mask of chars that may belong to a token (ASCII
- * letters and digits, {@code ' . ,}, and every non-ASCII char), found with one table load per char and
- * no branch. Candidate runs are then found with {@link Long#numberOfTrailingZeros}, without a branch per
- * char. A run of at most 8 ASCII letters and digits (optionally followed by one {@code ' . ,} that ends
- * the run, as in "Dick.") is checked, lower-cased, copied and hashed four chars per step with SWAR
- * arithmetic on {@code long}s; longer ASCII runs take the same steps in a loop. Any other run (non-ASCII
- * chars, inner apostrophes or number separators) takes a plain per-code-point path built on
- * {@link Character}. Only a token containing {@code İ} (U+0130) or {@code Σ} (U+03A3) allocates, because
- * {@code String.toLowerCase} lower-cases those depending on context.
+ * The text is scanned 64 chars at a time into a bit mask of <em>candidate</em> chars (ASCII letters and
+ * digits, and every char at or above U+0080), one table load per char and no branch. Runs of candidates
+ * are found with {@link Long#numberOfTrailingZeros} and a carry trick, with no branch per char. A run
+ * that is all ASCII and not followed by a {@code ' . ,} with another candidate right after it (the only
+ * way an ASCII run can grow) is a token as it stands: it is lower-cased (one OR per four chars, since
+ * every char is a letter or digit), copied and hashed four chars per step with SWAR arithmetic on
+ * {@code long}s. Any other run (non-ASCII chars, a possible inner apostrophe or number separator) takes a
+ * plain per-code-point path built on {@link Character}. Only a token containing {@code İ} (U+0130) or
+ * {@code Σ} (U+03A3) allocates, because {@code String.toLowerCase} lower-cases those depending on
+ * context.
  */
 public final class Tokenizer {
   private static final ValueLayout.OfLong LONG_LE =
       ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  /** 1 for chars that may be inside a token: ASCII letters, digits, ' . , and every char >= 128. */
-  private static final byte[] TOKENISH = new byte[65536];
+  /** 1 for candidate chars: ASCII letters and digits, and every char >= U+0080; else 0. */
+  private static final byte[] CANDIDATE = new byte[65536];
+  /** 1 for the ASCII chars that can join two runs into one token: ' . , */
+  private static final byte[] JOINER = new byte[128];
 
   static {
-    for (int c = 0; c < TOKENISH.length; c++) {
-      boolean asciiWord = c < 128 && (Character.isLetterOrDigit(c) || c == '\'' || c == '.' || c == ',');
-      TOKENISH[c] = (byte) (asciiWord || c >= 128 ? 1 : 0);
+    for (int c = 0; c < CANDIDATE.length; c++) {
+      CANDIDATE[c] = (byte) (c >= 128 || Character.isLetterOrDigit(c) ? 1 : 0);
     }
+    JOINER['\''] = 1;
+    JOINER['.'] = 1;
+    JOINER[','] = 1;
   }
 
-  // SWAR constants: four 16-bit lanes per long, lane k = char k (little-endian).
-  private static final long LANE_BIT7 = 0x0080_0080_0080_0080L;
+  // SWAR: four 16-bit lanes per long, lane k = char k (little-endian).
   private static final long NOT_ASCII = 0xFF80_FF80_FF80_FF80L;
-  /** MASK[n] keeps the first n lanes (n = 0..4). */
-  private static final long[] MASK = {0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L};
-  /** MASK_HI[n] keeps lanes 0..n-5 of the second long of an 8-char window (n = 0..8). */
-  private static final long[] MASK_HI = {0L, 0L, 0L, 0L, 0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L};
-  /** MASK_LO[n] keeps lanes 0..min(n,4)-1 (n = 0..8). */
-  private static final long[] MASK_LO = {0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L, -1L, -1L, -1L, -1L};
+  /** LO[n]: the lanes of the first long of an 8-char window that hold chars 0..n-1 (n = 0..8). */
+  private static final long[] LO = {0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L, -1L, -1L, -1L, -1L};
+  /** HI[n]: the lanes of the second long that hold chars 4..n-1 (n = 0..8). */
+  private static final long[] HI = {0L, 0L, 0L, 0L, 0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L};
+  /** Bit 5 of every lane: OR-ed into an ASCII letter it lower-cases it; a digit has it already. */
+  private static final long CASE_BITS = 0x0020_0020_0020_0020L;
 
   private final TokenizerConfig config;
-  private final boolean lowerCase;
+  private final long caseBits;
   private final int minLength;
   private final StopWords stopWords;
 
-  // input
+  // input: buf[base, limit), seg views buf
   private char[] buf = new char[16];
   private MemorySegment seg = MemorySegment.ofArray(buf);
   private char[] own = buf;
   private MemorySegment ownSeg = seg;
   private int base;
   private int limit;
-  // scan state: bits = candidate chars of [block, block + 64) not consumed yet
+  // scan state: blockMask = candidates of buf[block, block + 64); bits = those not consumed yet
   private int block;
+  private long blockMask;
   private long bits;
-  // a run handed to the general path: [runPos, runEnd)
-  private int runPos;
-  private int runEnd;
   // current token
   private char[] term = new char[64];
   private MemorySegment termSeg = MemorySegment.ofArray(term);
@@ -115,7 +117,7 @@ public final class Tokenizer {
 
   Tokenizer(TokenizerConfig config) {
     this.config = config;
-    this.lowerCase = config.lowerCase();
+    this.caseBits = config.lowerCase() ? CASE_BITS : 0L;
     this.minLength = config.minLength();
     this.stopWords = StopWords.of(config.stopWords());
   }
@@ -153,7 +155,8 @@ public final class Tokenizer {
 
   /**
    * Starts on {@code text[from, to)} without copying it; offsets are relative to {@code from}. The array
-   * must not change until the last {@link #next()}.
+   * must not change until the last {@link #next()}. Allocates one small view object when {@code text} is
+   * not the array of the previous call.
    */
   public Tokenizer reset(char[] text, int from, int to) {
     if (from < 0 || to < from || to > text.length) {
@@ -172,9 +175,8 @@ public final class Tokenizer {
     base = from;
     limit = to;
     block = from;
-    bits = mask(from);
-    runPos = 0;
-    runEnd = 0;
+    blockMask = mask(from);
+    bits = blockMask;
     termLength = 0;
     start = 0;
     end = 0;
@@ -184,44 +186,58 @@ public final class Tokenizer {
   /** Advances to the next token; false when there is none left (then the token accessors are stale). */
   public boolean next() {
     while (true) {
-      if (runPos < runEnd && nextInRun()) {
-        return true;
-      }
       while (bits == 0) {
         block += 64;
         if (block >= limit) {
           return false;
         }
-        bits = mask(block);
+        blockMask = mask(block);
+        bits = blockMask;
       }
-      int tz = Long.numberOfTrailingZeros(bits);
-      int s = block + tz;
-      long after = ~bits & (-1L << tz);
+      // the lowest run of candidates: adding its lowest bit carries through the run, leaving one bit
+      // just past its end (none when the run reaches the end of the block)
+      long b = bits;
+      long low = b & -b;
+      long sum = b + low;
+      int s = block + Long.numberOfTrailingZeros(low);
       int e;
-      if (after != 0) {
-        int te = Long.numberOfTrailingZeros(after);
-        e = block + te;
-        bits &= -1L << te;
+      if (sum != 0) {
+        e = block + Long.numberOfTrailingZeros(sum);
+        bits = b & sum;
       } else {
         e = runEndAcrossBlocks();
       }
       int len = e - s;
-      if (len <= 8 && s + 8 <= buf.length && shortAscii(s, len)) {
-        if (accept()) {
-          return true;
-        }
-      } else {
-        runPos = s;
-        runEnd = e;
+      boolean fast = !joinable(e)
+          && (len <= 8 ? s + 8 <= buf.length && shortAscii(s, len) : s + len + 4 <= buf.length && longAscii(s, len));
+      if (fast ? accept() : general(s, e)) {
+        return true;
       }
     }
   }
 
-  /** The candidate run that started in the current block reaches its end: find where it stops. */
+  /**
+   * True when the char at {@code e}, just past a run, is a joiner with a candidate right after it (or
+   * when that cannot be told from the current block): then the run may grow into a longer token.
+   */
+  private boolean joinable(int e) {
+    if (e >= limit) {
+      return false;
+    }
+    char c = buf[e];
+    if (c >= 128 || JOINER[c] == 0) {
+      return false;
+    }
+    int next = e + 1 - block;
+    return next >= 64 || ((blockMask >>> next) & 1) != 0;
+  }
+
+  /** The run that started in the current block reaches its end: find where it stops. */
   private int runEndAcrossBlocks() {
     while (true) {
       block += 64;
       if (block >= limit) {
+        blockMask = 0;
         bits = 0;
         return limit;
       }
@@ -229,6 +245,7 @@ public final class Tokenizer {
       long z = ~m;
       if (z != 0) {
         int t = Long.numberOfTrailingZeros(z);
+        blockMask = m;
         bits = m & (-1L << t);
         return block + t;
       }
@@ -241,65 +258,78 @@ public final class Tokenizer {
     long m = 0;
     if (from + 64 <= limit) {
       for (int i = 0; i < 64; i++) {
-        m |= (long) TOKENISH[b[from + i]] << i;
+        m |= (long) CANDIDATE[b[from + i]] << i;
       }
     } else {
       for (int i = 0, n = limit - from; i < n; i++) {
-        m |= (long) TOKENISH[b[from + i]] << i;
+        m |= (long) CANDIDATE[b[from + i]] << i;
       }
     }
     return m;
   }
 
+  /** Makes the scan continue at {@code p}: everything before it is consumed. */
+  private void seek(int p) {
+    int offset = p - block;
+    if (offset < 0 || offset >= 64) {
+      block = base + ((p - base) & ~63);
+      blockMask = mask(block);
+      offset = p - block;
+    }
+    bits = blockMask & (-1L << offset);
+  }
+
   /**
-   * The SWAR fast path for a run {@code [s, s + len)} of at most 8 chars: when the run is ASCII letters
-   * and digits, optionally followed by one last {@code ' . ,} (which cannot join anything since the run
-   * ends right after it), writes the term and its hash, sets {@code start/end} and returns true.
-   * Otherwise returns false and changes nothing (the caller takes the general path).
+   * The fast path for a run {@code [s, s + len)} of 1 to 8 candidates that cannot grow: when it is all
+   * ASCII (then all letters and digits) it is the token; writes term, hash and offsets and returns true.
+   * Otherwise returns false and changes nothing. Reads 8 chars from {@code s}, so needs {@code s + 8 <=
+   * buf.length}; the chars past the run are masked off.
    */
   private boolean shortAscii(int s, int len) {
     long at = 2L * s;
-    long w0 = seg.get(LONG_LE, at) & MASK_LO[len];
-    long w1 = seg.get(LONG_LE, at + 8) & MASK_HI[len];
+    long w0 = seg.get(LONG_LE, at) & LO[len];
+    long w1 = seg.get(LONG_LE, at + 8) & HI[len];
     if (((w0 | w1) & NOT_ASCII) != 0) {
       return false;
     }
-    long bad0 = ~alnum(w0) & MASK_LO[len] & LANE_BIT7;
-    long bad1 = ~alnum(w1) & MASK_HI[len] & LANE_BIT7;
-    int n = len;
-    if ((bad0 | bad1) != 0) {
-      n = bad0 != 0 ? Long.numberOfTrailingZeros(bad0) >>> 4 : 4 + (Long.numberOfTrailingZeros(bad1) >>> 4);
-      if (n != len - 1 || n == 0) {
-        return false;
-      }
-      w0 &= MASK_LO[n];
-      w1 &= MASK_HI[n];
-    }
-    if (lowerCase) {
-      w0 = lower(w0);
-      w1 = lower(w1);
-    }
+    w0 |= caseBits & LO[len];
+    w1 |= caseBits & HI[len];
     termSeg.set(LONG_LE, 0, w0);
     termSeg.set(LONG_LE, 8, w1);
-    termLength = n;
-    hash = finish(w0 * K1 + w1 * K2, n);
+    termLength = len;
+    hash = finish(w0 * K1 + w1 * K2, len);
     start = s - base;
-    end = s + n - base;
+    end = s + len - base;
     return true;
   }
 
-  /** Lane bit 7 set where the (ASCII, < 128) lane is a letter or digit. */
-  private static long alnum(long w) {
-    long l = w | 0x0020_0020_0020_0020L;
-    long letter = (l + 0x001F_001F_001F_001FL) & ~(l + 0x0005_0005_0005_0005L);
-    long digit = (w + 0x0050_0050_0050_0050L) & ~(w + 0x0046_0046_0046_0046L);
-    return (letter | digit) & LANE_BIT7;
-  }
-
-  /** ASCII lanes (< 128) lower-cased: 'A'..'Z' get bit 5. */
-  private static long lower(long w) {
-    long upper = (w + 0x003F_003F_003F_003FL) & ~(w + 0x0025_0025_0025_0025L) & LANE_BIT7;
-    return w | (upper >>> 2);
+  /**
+   * {@link #shortAscii} for a run of any length, four chars per step; needs {@code s + len + 4 <=
+   * buf.length}.
+   */
+  private boolean longAscii(int s, int len) {
+    if (term.length < len + 8) {
+      growTerm(len + 8);
+    }
+    long at = 2L * s;
+    long h = 0;
+    long k = K1;
+    for (int i = 0; i < len; i += 4) {
+      long m = LO[Math.min(4, len - i)];
+      long w = seg.get(LONG_LE, at + 2L * i) & m;
+      if ((w & NOT_ASCII) != 0) {
+        return false;
+      }
+      w |= caseBits & m;
+      termSeg.set(LONG_LE, 2L * i, w);
+      h += w * k;
+      k *= K1;
+    }
+    termLength = len;
+    hash = finish(h, len);
+    start = s - base;
+    end = s + len - base;
+    return true;
   }
 
   /** Applies minimum length and stop words to the term just built; true when it is a token. */
@@ -307,18 +337,21 @@ public final class Tokenizer {
     return termLength >= minLength && (stopWords == null || !stopWords.contains(term, termLength, hash));
   }
 
-  /** The general path: the next token inside {@code [runPos, runEnd)}, one code point at a time. */
-  private boolean nextInRun() {
+  /**
+   * The general path, one code point at a time: the first token starting in {@code [s, e)} (it may end
+   * past {@code e}), or none; afterwards the scan continues after the token, or at {@code e}.
+   */
+  private boolean general(int s, int e) {
     char[] b = buf;
-    int re = runEnd;
-    while (runPos < re) {
-      int p = runPos;
-      int cp = Character.codePointAt(b, p, re);
+    boolean lowerCase = caseBits != 0;
+    int p = s;
+    while (p < e) {
+      int cp = Character.codePointAt(b, p, limit);
       if (!Character.isLetterOrDigit(cp)) {
-        runPos = p + Character.charCount(cp);
+        p += Character.charCount(cp);
         continue;
       }
-      int s = p;
+      int tokenStart = p;
       int n = 0;
       boolean contextual = false;
       while (true) {
@@ -327,25 +360,23 @@ public final class Tokenizer {
           growTerm(n + 16);
         }
         if (lowerCase) {
-          if (cp == 0x130 || cp == 0x3A3) {
-            contextual = true;
-          }
+          contextual |= cp == 0x130 || cp == 0x3A3;
           n += Character.toChars(Character.toLowerCase(cp), term, n);
         } else {
           n += Character.toChars(cp, term, n);
         }
         int prev = cp;
         p += Character.charCount(cp);
-        if (p >= re) {
+        if (p >= limit) {
           break;
         }
-        cp = Character.codePointAt(b, p, re);
+        cp = Character.codePointAt(b, p, limit);
         if (Character.isLetterOrDigit(cp) || isMark(cp)) {
           continue;
         }
         boolean apostrophe = cp == '\'' || cp == '\u2019';
-        if ((apostrophe || ((cp == '.' || cp == ',') && Character.isDigit(prev))) && p + 1 < re) {
-          int next = Character.codePointAt(b, p + 1, re);
+        if ((apostrophe || ((cp == '.' || cp == ',') && Character.isDigit(prev))) && p + 1 < limit) {
+          int next = Character.codePointAt(b, p + 1, limit);
           if (apostrophe ? Character.isLetterOrDigit(next) : Character.isDigit(next)) {
             term[n++] = apostrophe ? '\'' : (char) cp;
             p++;
@@ -355,23 +386,22 @@ public final class Tokenizer {
         }
         break;
       }
-      runPos = p;
       if (contextual) {
-        String t = new String(b, s, p - s).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String t = new String(b, tokenStart, p - tokenStart).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         if (term.length < t.length() + 8) {
           growTerm(t.length() + 8);
         }
         t.getChars(0, t.length(), term, 0);
         n = t.length();
       }
+      seek(p);
       termLength = n;
       hash = hash(term, 0, n);
-      start = s - base;
+      start = tokenStart - base;
       end = p - base;
-      if (accept()) {
-        return true;
-      }
+      return accept();
     }
+    seek(e);
     return false;
   }
 
@@ -469,8 +499,8 @@ public final class Tokenizer {
   /**
    * The term hash of {@code a[from, from + len)}: the chars are read as little-endian 64-bit blocks of
    * four (the last one zero-padded), {@code b_0 .. b_m}; {@code h = Σ b_i · K^(i+1)} (mod 2^64, K the
-   * 64-bit golden-ratio constant), then the length is mixed in and the 64 bits are folded to 32 with a
-   * murmur-style finaliser. Equal terms have equal hashes; {@link #termHash()} is this hash of the term.
+   * 64-bit golden-ratio constant), then the length is xor-ed in, the sum multiplied by a 64-bit odd constant and
+   * the high 32 bits of the product kept. Equal terms have equal hashes; {@link #termHash()} is this hash of the term.
    */
   public static int hash(char[] a, int from, int len) {
     long h = 0;
@@ -487,11 +517,7 @@ public final class Tokenizer {
   }
 
   private static int finish(long h, int len) {
-    h ^= len;
-    h ^= h >>> 33;
-    h *= 0xFF51_AFD7_ED55_8CCDL;
-    h ^= h >>> 29;
-    return (int) (h ^ (h >>> 32));
+    return (int) (((h ^ len) * 0xFF51_AFD7_ED55_8CCDL) >>> 32);
   }
 
   /** Stop words as an open-addressing table probed with the term hash: no allocation per lookup. */
