@@ -1,8 +1,5 @@
 package org.topicbench.text;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,62 +51,45 @@ import java.util.Locale;
  *
  * <h2>How it is fast</h2>
  *
- * The text is scanned 64 chars at a time into a bit mask of <em>candidate</em> chars (ASCII letters and
- * digits, and every char at or above U+0080), one table load per char and no branch. Runs of candidates
- * are found with {@link Long#numberOfTrailingZeros} and a carry trick, with no branch per char. A run
- * that is all ASCII and not followed by a {@code ' . ,} with another candidate right after it (the only
- * way an ASCII run can grow) is a token as it stands: it is lower-cased (one OR per four chars, since
- * every char is a letter or digit), copied and hashed four chars per step with SWAR arithmetic on
- * {@code long}s. Any other run (non-ASCII chars, a possible inner apostrophe or number separator) takes a
- * plain per-code-point path built on {@link Character}. Only a token containing {@code İ} (U+0130) or
- * {@code Σ} (U+03A3) allocates, because {@code String.toLowerCase} lower-cases those depending on
- * context.
+ * One table load classifies a char as a plain ASCII separator, an ASCII letter or digit, or "anything
+ * else" (non-ASCII, or {@code ' . ,}). The common token, a run of ASCII letters and digits, is copied,
+ * lower-cased (a 128-entry table) and hashed in the same tight loop, on local variables, with nothing
+ * allocated. A run followed by "anything else" that could continue it (a non-ASCII char, or a joiner with
+ * a letter or digit after it) is handed to a plain per-code-point path built on {@link Character}, as
+ * is a token starting with a non-ASCII char. Only a token containing {@code İ} (U+0130) or {@code Σ}
+ * (U+03A3) allocates, because {@code String.toLowerCase} lower-cases those depending on context.
  */
 public final class Tokenizer {
-  private static final ValueLayout.OfLong LONG_LE =
-      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  /** 1 for candidate chars: ASCII letters and digits, and every char >= U+0080; else 0. */
-  private static final byte[] CANDIDATE = new byte[65536];
-  /** 1 for the ASCII chars that can join two runs into one token: ' . , */
-  private static final byte[] JOINER = new byte[128];
+  /** Per char: 0 a plain ASCII separator, 1 an ASCII letter or digit, 2 anything else. */
+  private static final byte[] CLASS = new byte[65536];
+  /** ASCII lower-casing ('A'..'Z' → 'a'..'z'), and the identity for keep-case. */
+  private static final char[] LOWER = new char[128];
+  private static final char[] SAME = new char[128];
 
   static {
-    for (int c = 0; c < CANDIDATE.length; c++) {
-      CANDIDATE[c] = (byte) (c >= 128 || Character.isLetterOrDigit(c) ? 1 : 0);
+    for (int c = 0; c < CLASS.length; c++) {
+      CLASS[c] = (byte) (c >= 128 || c == '\'' || c == '.' || c == ',' ? 2 : Character.isLetterOrDigit(c) ? 1 : 0);
     }
-    JOINER['\''] = 1;
-    JOINER['.'] = 1;
-    JOINER[','] = 1;
+    for (char c = 0; c < 128; c++) {
+      LOWER[c] = Character.toLowerCase(c);
+      SAME[c] = c;
+    }
   }
 
-  // SWAR: four 16-bit lanes per long, lane k = char k (little-endian).
-  private static final long NOT_ASCII = 0xFF80_FF80_FF80_FF80L;
-  /** LO[n]: the lanes of the first long of an 8-char window that hold chars 0..n-1 (n = 0..8). */
-  private static final long[] LO = {0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L, -1L, -1L, -1L, -1L};
-  /** HI[n]: the lanes of the second long that hold chars 4..n-1 (n = 0..8). */
-  private static final long[] HI = {0L, 0L, 0L, 0L, 0L, 0xFFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, -1L};
-  /** Bit 5 of every lane: OR-ed into an ASCII letter it lower-cases it; a digit has it already. */
-  private static final long CASE_BITS = 0x0020_0020_0020_0020L;
-
   private final TokenizerConfig config;
-  private final long caseBits;
+  private final boolean lowerCase;
+  private final char[] asciiCase;
   private final int minLength;
   private final StopWords stopWords;
 
-  // input: buf[base, limit), seg views buf
+  // input: buf[base, limit), scanning at pos
   private char[] buf = new char[16];
-  private MemorySegment seg = MemorySegment.ofArray(buf);
   private char[] own = buf;
-  private MemorySegment ownSeg = seg;
   private int base;
   private int limit;
-  // scan state: blockMask = candidates of buf[block, block + 64); bits = those not consumed yet
-  private int block;
-  private long blockMask;
-  private long bits;
+  private int pos;
   // current token
   private char[] term = new char[64];
-  private MemorySegment termSeg = MemorySegment.ofArray(term);
   private int termLength;
   private int start;
   private int end;
@@ -117,7 +97,8 @@ public final class Tokenizer {
 
   Tokenizer(TokenizerConfig config) {
     this.config = config;
-    this.caseBits = config.lowerCase() ? CASE_BITS : 0L;
+    this.lowerCase = config.lowerCase();
+    this.asciiCase = lowerCase ? LOWER : SAME;
     this.minLength = config.minLength();
     this.stopWords = StopWords.of(config.stopWords());
   }
@@ -129,14 +110,13 @@ public final class Tokenizer {
 
   /**
    * Starts on {@code text}; offsets are relative to its first char. The chars are copied into a buffer
-   * this tokenizer reuses, so {@code text} may change afterwards; no allocation once the buffer is big
-   * enough.
+   * this tokenizer reuses (a fast bulk copy), so {@code text} may change afterwards; no allocation once
+   * the buffer is big enough. Use {@link #reset(char[], int, int)} to avoid the copy.
    */
   public Tokenizer reset(CharSequence text) {
     int n = text.length();
-    if (own.length < n + 8) {
-      own = new char[Math.max(n + 8, own.length * 2)];
-      ownSeg = MemorySegment.ofArray(own);
+    if (own.length < n) {
+      own = new char[Math.max(n, own.length * 2)];
     }
     if (text instanceof String s) {
       s.getChars(0, n, own, 0);
@@ -147,262 +127,191 @@ public final class Tokenizer {
         own[i] = text.charAt(i);
       }
     }
-    buf = own;
-    seg = ownSeg;
-    start(0, n);
-    return this;
+    return start(own, 0, n);
   }
 
   /**
    * Starts on {@code text[from, to)} without copying it; offsets are relative to {@code from}. The array
-   * must not change until the last {@link #next()}. Allocates one small view object when {@code text} is
-   * not the array of the previous call.
+   * must not change until the last {@link #next()}.
    */
   public Tokenizer reset(char[] text, int from, int to) {
     if (from < 0 || to < from || to > text.length) {
       throw new IndexOutOfBoundsException(
           "from, to must satisfy 0 <= from <= to <= text.length (" + text.length + "), got from=" + from + ", to=" + to);
     }
-    if (text != buf) {
-      buf = text;
-      seg = text == own ? ownSeg : MemorySegment.ofArray(text);
-    }
-    start(from, to);
-    return this;
+    return start(text, from, to);
   }
 
-  private void start(int from, int to) {
+  private Tokenizer start(char[] text, int from, int to) {
+    buf = text;
     base = from;
     limit = to;
-    block = from;
-    blockMask = mask(from);
-    bits = blockMask;
+    pos = from;
     termLength = 0;
     start = 0;
     end = 0;
     hash = 0;
+    return this;
   }
 
   /** Advances to the next token; false when there is none left (then the token accessors are stale). */
   public boolean next() {
+    // The hot loop makes no call that returns into it (a call would force its locals to the stack):
+    // whatever it does not finish itself goes to nextSlow, which finishes the search for this token.
+    char[] b = buf;
+    int lim = limit;
+    int p = pos;
     while (true) {
-      while (bits == 0) {
-        block += 64;
-        if (block >= limit) {
+      int k;
+      while (true) { // skip separators (an ASCII joiner here has no token before it, so it separates)
+        if (p >= lim) {
+          pos = p;
           return false;
         }
-        blockMask = mask(block);
-        bits = blockMask;
+        k = CLASS[b[p]];
+        if (k == 1) {
+          break;
+        }
+        if (k == 2 && b[p] >= 128) {
+          return nextSlow(p);
+        }
+        p++;
       }
-      // the lowest run of candidates: adding its lowest bit carries through the run, leaving one bit
-      // just past its end (none when the run reaches the end of the block)
-      long b = bits;
-      long low = b & -b;
-      long sum = b + low;
-      int s = block + Long.numberOfTrailingZeros(low);
-      int e;
-      if (sum != 0) {
-        e = block + Long.numberOfTrailingZeros(sum);
-        bits = b & sum;
-      } else {
-        e = runEndAcrossBlocks();
+      // a run of ASCII letters and digits: copy, lower-case and hash it in one pass
+      int s = p;
+      char[] t = term;
+      char[] cases = asciiCase;
+      int h = 0;
+      int n = 0;
+      do {
+        char c = cases[b[p] & 127];
+        if (n == t.length) {
+          t = growTerm(n + 1, n);
+        }
+        t[n++] = c;
+        h = 31 * h + c;
+        p++;
+      } while (p < lim && CLASS[b[p]] == 1);
+      if (p < lim && CLASS[b[p]] == 2) {
+        // a non-ASCII char may continue the token, and so may a joiner with a candidate after it
+        int next = p + 1 < lim ? b[p + 1] : ' ';
+        if (b[p] >= 128 || CLASS[next] != 0) {
+          return nextSlow(s);
+        }
       }
-      int len = e - s;
-      boolean fast = !joinable(e)
-          && (len <= 8 ? s + 8 <= buf.length && shortAscii(s, len) : s + len + 4 <= buf.length && longAscii(s, len));
-      if (fast ? accept() : general(s, e)) {
+      pos = p;
+      termLength = n;
+      hash = h;
+      start = s - base;
+      end = p - base;
+      if (n >= minLength && (stopWords == null || !stopWords.contains(t, n, h))) {
         return true;
       }
     }
   }
 
-  /**
-   * True when the char at {@code e}, just past a run, is a joiner with a candidate right after it (or
-   * when that cannot be told from the current block): then the run may grow into a longer token.
-   */
-  private boolean joinable(int e) {
-    if (e >= limit) {
-      return false;
-    }
-    char c = buf[e];
-    if (c >= 128 || JOINER[c] == 0) {
-      return false;
-    }
-    int next = e + 1 - block;
-    return next >= 64 || ((blockMask >>> next) & 1) != 0;
-  }
-
-  /** The run that started in the current block reaches its end: find where it stops. */
-  private int runEndAcrossBlocks() {
+  /** Finishes {@link #next()} from {@code p} with the general path. */
+  private boolean nextSlow(int p) {
     while (true) {
-      block += 64;
-      if (block >= limit) {
-        blockMask = 0;
-        bits = 0;
-        return limit;
+      if (general(p)) {
+        return true;
       }
-      long m = mask(block);
-      long z = ~m;
-      if (z != 0) {
-        int t = Long.numberOfTrailingZeros(z);
-        blockMask = m;
-        bits = m & (-1L << t);
-        return block + t;
+      p = pos;
+      while (p < limit && CLASS[buf[p]] == 0) {
+        p++;
       }
-    }
-  }
-
-  /** Candidate bits of chars {@code [from, min(from + 64, limit))}. */
-  private long mask(int from) {
-    char[] b = buf;
-    long m = 0;
-    if (from + 64 <= limit) {
-      for (int i = 0; i < 64; i++) {
-        m |= (long) CANDIDATE[b[from + i]] << i;
-      }
-    } else {
-      for (int i = 0, n = limit - from; i < n; i++) {
-        m |= (long) CANDIDATE[b[from + i]] << i;
-      }
-    }
-    return m;
-  }
-
-  /** Makes the scan continue at {@code p}: everything before it is consumed. */
-  private void seek(int p) {
-    int offset = p - block;
-    if (offset < 0 || offset >= 64) {
-      block = base + ((p - base) & ~63);
-      blockMask = mask(block);
-      offset = p - block;
-    }
-    bits = blockMask & (-1L << offset);
-  }
-
-  /**
-   * The fast path for a run {@code [s, s + len)} of 1 to 8 candidates that cannot grow: when it is all
-   * ASCII (then all letters and digits) it is the token; writes term, hash and offsets and returns true.
-   * Otherwise returns false and changes nothing. Reads 8 chars from {@code s}, so needs {@code s + 8 <=
-   * buf.length}; the chars past the run are masked off.
-   */
-  private boolean shortAscii(int s, int len) {
-    long at = 2L * s;
-    long w0 = seg.get(LONG_LE, at) & LO[len];
-    long w1 = seg.get(LONG_LE, at + 8) & HI[len];
-    if (((w0 | w1) & NOT_ASCII) != 0) {
-      return false;
-    }
-    w0 |= caseBits & LO[len];
-    w1 |= caseBits & HI[len];
-    termSeg.set(LONG_LE, 0, w0);
-    termSeg.set(LONG_LE, 8, w1);
-    termLength = len;
-    hash = finish(w0 * K1 + w1 * K2, len);
-    start = s - base;
-    end = s + len - base;
-    return true;
-  }
-
-  /**
-   * {@link #shortAscii} for a run of any length, four chars per step; needs {@code s + len + 4 <=
-   * buf.length}.
-   */
-  private boolean longAscii(int s, int len) {
-    if (term.length < len + 8) {
-      growTerm(len + 8);
-    }
-    long at = 2L * s;
-    long h = 0;
-    long k = K1;
-    for (int i = 0; i < len; i += 4) {
-      long m = LO[Math.min(4, len - i)];
-      long w = seg.get(LONG_LE, at + 2L * i) & m;
-      if ((w & NOT_ASCII) != 0) {
+      if (p >= limit) {
+        pos = p;
         return false;
       }
-      w |= caseBits & m;
-      termSeg.set(LONG_LE, 2L * i, w);
-      h += w * k;
-      k *= K1;
     }
-    termLength = len;
-    hash = finish(h, len);
-    start = s - base;
-    end = s + len - base;
-    return true;
-  }
-
-  /** Applies minimum length and stop words to the term just built; true when it is a token. */
-  private boolean accept() {
-    return termLength >= minLength && (stopWords == null || !stopWords.contains(term, termLength, hash));
   }
 
   /**
-   * The general path, one code point at a time: the first token starting in {@code [s, e)} (it may end
-   * past {@code e}), or none; afterwards the scan continues after the token, or at {@code e}.
+   * The general path, one code point at a time, from {@code s}: skips chars that start no token until a
+   * plain ASCII separator (or the end); else reads the token starting there with every rule, makes it
+   * current and returns whether it is accepted. Leaves {@code pos} after what it read.
    */
-  private boolean general(int s, int e) {
+  private boolean general(int s) {
     char[] b = buf;
-    boolean lowerCase = caseBits != 0;
+    int lim = limit;
     int p = s;
-    while (p < e) {
-      int cp = Character.codePointAt(b, p, limit);
-      if (!Character.isLetterOrDigit(cp)) {
-        p += Character.charCount(cp);
-        continue;
+    int cp;
+    while (true) {
+      if (p >= lim) {
+        pos = p;
+        return false;
       }
-      int tokenStart = p;
-      int n = 0;
-      boolean contextual = false;
-      while (true) {
-        // cp (at p) belongs to the token
-        if (term.length < n + 16) {
-          growTerm(n + 16);
+      cp = b[p];
+      if (cp < 128) {
+        if (CLASS[cp] == 0) {
+          pos = p;
+          return false;
         }
-        if (lowerCase) {
-          contextual |= cp == 0x130 || cp == 0x3A3;
-          n += Character.toChars(Character.toLowerCase(cp), term, n);
-        } else {
-          n += Character.toChars(cp, term, n);
-        }
-        int prev = cp;
-        p += Character.charCount(cp);
-        if (p >= limit) {
+        if (CLASS[cp] == 1) {
           break;
         }
-        cp = Character.codePointAt(b, p, limit);
-        if (Character.isLetterOrDigit(cp) || isMark(cp)) {
-          continue;
-        }
-        boolean apostrophe = cp == '\'' || cp == '\u2019';
-        if ((apostrophe || ((cp == '.' || cp == ',') && Character.isDigit(prev))) && p + 1 < limit) {
-          int next = Character.codePointAt(b, p + 1, limit);
-          if (apostrophe ? Character.isLetterOrDigit(next) : Character.isDigit(next)) {
-            term[n++] = apostrophe ? '\'' : (char) cp;
-            p++;
-            cp = next;
-            continue;
-          }
-        }
+        p++;
+        continue;
+      }
+      cp = Character.codePointAt(b, p, lim);
+      if (Character.isLetterOrDigit(cp)) {
         break;
       }
-      if (contextual) {
-        String t = new String(b, tokenStart, p - tokenStart).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        if (term.length < t.length() + 8) {
-          growTerm(t.length() + 8);
-        }
-        t.getChars(0, t.length(), term, 0);
-        n = t.length();
-      }
-      seek(p);
-      termLength = n;
-      hash = hash(term, 0, n);
-      start = tokenStart - base;
-      end = p - base;
-      return accept();
+      p += Character.charCount(cp);
     }
-    seek(e);
-    return false;
+    int tokenStart = p;
+    int n = 0;
+    boolean contextual = false;
+    char[] t = term;
+    while (true) {
+      // cp (at p) belongs to the token
+      if (t.length < n + 2) {
+        t = growTerm(n + 2, n);
+      }
+      if (cp < 128) {
+        t[n++] = asciiCase[cp];
+      } else if (lowerCase) {
+        contextual |= cp == 0x130 || cp == 0x3A3;
+        n += Character.toChars(Character.toLowerCase(cp), t, n);
+      } else {
+        n += Character.toChars(cp, t, n);
+      }
+      int prev = cp;
+      p += Character.charCount(cp);
+      if (p >= lim) {
+        break;
+      }
+      cp = b[p];
+      if (cp < 128 ? CLASS[cp] == 1 : (Character.isLetterOrDigit(cp = Character.codePointAt(b, p, lim)) || isMark(cp))) {
+        continue;
+      }
+      boolean apostrophe = cp == '\'' || cp == '\u2019';
+      if ((apostrophe || ((cp == '.' || cp == ',') && Character.isDigit(prev))) && p + 1 < lim) {
+        int next = Character.codePointAt(b, p + 1, lim);
+        if (apostrophe ? Character.isLetterOrDigit(next) : Character.isDigit(next)) {
+          t[n++] = apostrophe ? '\'' : (char) cp;
+          p++;
+          cp = next;
+          continue;
+        }
+      }
+      break;
+    }
+    if (contextual) {
+      String lower = new String(b, tokenStart, p - tokenStart).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      if (t.length < lower.length()) {
+        t = growTerm(lower.length(), 0);
+      }
+      lower.getChars(0, lower.length(), t, 0);
+      n = lower.length();
+    }
+    pos = p;
+    termLength = n;
+    hash = hash(t, 0, n);
+    start = tokenStart - base;
+    end = p - base;
+    return n >= minLength && (stopWords == null || !stopWords.contains(t, n, hash));
   }
 
   private static boolean isMark(int cp) {
@@ -410,11 +319,11 @@ public final class Tokenizer {
     return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK;
   }
 
-  private void growTerm(int min) {
+  private char[] growTerm(int min, int keep) {
     char[] t = new char[Math.max(min, term.length * 2)];
-    System.arraycopy(term, 0, t, 0, termLength);
+    System.arraycopy(term, 0, t, 0, keep);
     term = t;
-    termSeg = MemorySegment.ofArray(t);
+    return t;
   }
 
   /** Start offset of the current token (inclusive), relative to the start of the text. */
@@ -441,9 +350,8 @@ public final class Tokenizer {
   }
 
   /**
-   * A 32-bit hash of the current term, equal to {@link #hash(CharSequence) hash(term())}. It is
-   * <em>not</em> {@code String.hashCode()}: it is computed four chars at a time (see
-   * {@link #hash(char[], int, int)}), which is what lets the fast path hash while it copies.
+   * {@code String.hashCode()} of the current term ({@code h = 31 * h + c} over its chars), computed while
+   * the term is copied; {@link #hash(CharSequence)} gives the same for any text.
    */
   public int termHash() {
     return hash;
@@ -477,47 +385,22 @@ public final class Tokenizer {
     return out;
   }
 
-  private static final long K1 = 0x9E37_79B9_7F4A_7C15L;
-  private static final long K2 = K1 * K1;
-
-  /** The term hash of {@code s}; see {@link #hash(char[], int, int)}. */
+  /** The term hash of {@code s}: {@code s.toString().hashCode()}, without building the String. */
   public static int hash(CharSequence s) {
-    long h = 0;
-    long k = K1;
-    int n = s.length();
-    for (int i = 0; i < n; i += 4) {
-      long w = 0;
-      for (int j = 0; j < 4 && i + j < n; j++) {
-        w |= (long) s.charAt(i + j) << (16 * j);
-      }
-      h += w * k;
-      k *= K1;
+    int h = 0;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      h = 31 * h + s.charAt(i);
     }
-    return finish(h, n);
+    return h;
   }
 
-  /**
-   * The term hash of {@code a[from, from + len)}: the chars are read as little-endian 64-bit blocks of
-   * four (the last one zero-padded), {@code b_0 .. b_m}; {@code h = Σ b_i · K^(i+1)} (mod 2^64, K the
-   * 64-bit golden-ratio constant), then the length is xor-ed in, the sum multiplied by a 64-bit odd constant and
-   * the high 32 bits of the product kept. Equal terms have equal hashes; {@link #termHash()} is this hash of the term.
-   */
+  /** The term hash of {@code a[from, from + len)}: {@code new String(a, from, len).hashCode()}. */
   public static int hash(char[] a, int from, int len) {
-    long h = 0;
-    long k = K1;
-    for (int i = 0; i < len; i += 4) {
-      long w = 0;
-      for (int j = 0; j < 4 && i + j < len; j++) {
-        w |= (long) a[from + i + j] << (16 * j);
-      }
-      h += w * k;
-      k *= K1;
+    int h = 0;
+    for (int i = from; i < from + len; i++) {
+      h = 31 * h + a[i];
     }
-    return finish(h, len);
-  }
-
-  private static int finish(long h, int len) {
-    return (int) (((h ^ len) * 0xFF51_AFD7_ED55_8CCDL) >>> 32);
+    return h;
   }
 
   /** Stop words as an open-addressing table probed with the term hash: no allocation per lookup. */
