@@ -62,17 +62,20 @@ import java.util.Locale;
 public final class Tokenizer {
   /** Per char: 0 a plain ASCII separator, 1 an ASCII letter or digit, 2 anything else. */
   private static final byte[] CLASS = new byte[65536];
-  /** ASCII lower-casing ('A'..'Z' → 'a'..'z'), and the identity for keep-case. */
-  private static final char[] LOWER = new char[128];
-  private static final char[] SAME = new char[128];
+  /** Per char: the lower-cased char for an ASCII letter or digit, else 0 (never part of a term). */
+  private static final char[] LOWER = new char[65536];
+  /** The same, keeping case. */
+  private static final char[] SAME = new char[65536];
 
   static {
     for (int c = 0; c < CLASS.length; c++) {
       CLASS[c] = (byte) (c >= 128 || c == '\'' || c == '.' || c == ',' ? 2 : Character.isLetterOrDigit(c) ? 1 : 0);
     }
     for (char c = 0; c < 128; c++) {
-      LOWER[c] = Character.toLowerCase(c);
-      SAME[c] = c;
+      if (CLASS[c] == 1) {
+        LOWER[c] = Character.toLowerCase(c);
+        SAME[c] = c;
+      }
     }
   }
 
@@ -183,15 +186,15 @@ public final class Tokenizer {
       char[] cases = asciiCase;
       int h = 0;
       int n = 0;
+      char c = cases[b[p]];
       do {
-        char c = cases[b[p] & 127];
         if (n == t.length) {
           t = growTerm(n + 1, n);
         }
         t[n++] = c;
         h = 31 * h + c;
         p++;
-      } while (p < lim && CLASS[b[p]] == 1);
+      } while (p < lim && (c = cases[b[p]]) != 0);
       if (p < lim && CLASS[b[p]] == 2) {
         // a non-ASCII char may continue the token, and so may a joiner with a candidate after it
         int next = p + 1 < lim ? b[p + 1] : ' ';
@@ -270,7 +273,7 @@ public final class Tokenizer {
         t = growTerm(n + 2, n);
       }
       if (cp < 128) {
-        t[n++] = asciiCase[cp];
+        t[n++] = asciiCase[cp]; // an ASCII letter or digit
       } else if (lowerCase) {
         contextual |= cp == 0x130 || cp == 0x3A3;
         n += Character.toChars(Character.toLowerCase(cp), t, n);
