@@ -51,15 +51,20 @@ import java.util.Locale;
  *
  * <h2>How it is fast</h2>
  *
- * One table load classifies a char as a plain ASCII separator, an ASCII letter or digit, or "anything
- * else" (non-ASCII, or {@code ' . ,}). The common token, a run of ASCII letters and digits, is copied,
- * lower-cased (a 128-entry table) and hashed in the same tight loop, on local variables, with nothing
- * allocated. A run followed by "anything else" that could continue it (a non-ASCII char, or a joiner with
- * a letter or digit after it) is handed to a plain per-code-point path built on {@link Character}, as
- * is a token starting with a non-ASCII char. Only a token containing {@code İ} (U+0130) or {@code Σ}
- * (U+03A3) allocates, because {@code String.toLowerCase} lower-cases those depending on context.
+ * The common token, a run of ASCII letters and digits, is copied, lower-cased and hashed in one tight
+ * loop on local variables: one load from a 64K-entry table (only its first 128 entries are ever hot)
+ * gives each char's lower case, or 0 when the char ends the run; nothing is allocated and the loop makes
+ * no call. The run is the whole token unless the char after it is non-ASCII, or a {@code ' . ,} followed
+ * by anything but a plain ASCII separator; those tokens, and tokens starting with a non-ASCII letter or
+ * digit, go to a plain per-code-point path built on {@link Character}. Only a token containing
+ * {@code İ} (U+0130) or {@code Σ} (U+03A3) allocates, because {@code String.toLowerCase} lower-cases
+ * those depending on context. (Bit-mask scanning of 64 chars at a time and SWAR lower-casing of four
+ * chars per {@code long} were tried and measured slower under C2: the per-token bookkeeping outweighed
+ * what they saved per char.)
  */
 public final class Tokenizer {
+  /** Bit c set for the ASCII joiners ' . , (all below 64). */
+  private static final long JOINERS = (1L << '\'') | (1L << '.') | (1L << ',');
   /** Per char: 0 a plain ASCII separator, 1 an ASCII letter or digit, 2 anything else. */
   private static final byte[] CLASS = new byte[65536];
   /** Per char: the lower-cased char for an ASCII letter or digit, else 0 (never part of a term). */
@@ -159,56 +164,87 @@ public final class Tokenizer {
 
   /** Advances to the next token; false when there is none left (then the token accessors are stale). */
   public boolean next() {
-    // The hot loop makes no call that returns into it (a call would force its locals to the stack):
-    // whatever it does not finish itself goes to nextSlow, which finishes the search for this token.
+    while (true) {
+      int r = scan();
+      if (r == TOKEN) {
+        return true;
+      }
+      if (r == END) {
+        return false;
+      }
+      if (r == SLOW) {
+        return nextSlow(pos);
+      }
+      if (!stopWords.contains(term, termLength, hash)) { // r == CHECK_STOP_WORDS
+        return true;
+      }
+    }
+  }
+
+  private static final int END = 0;
+  private static final int TOKEN = 1;
+  private static final int SLOW = 2;
+  private static final int CHECK_STOP_WORDS = 3;
+
+  /**
+   * The fast path of {@link #next()}: finds the next token that is a run of ASCII letters and digits,
+   * copying, lower-casing and hashing it in one loop. It makes no call at all (a call in a hot loop makes
+   * the JIT keep its variables on the stack): what it cannot finish it leaves to {@link #nextSlow}
+   * (returning SLOW with {@code pos} where that must start) or to the stop-word check in {@code next}.
+   */
+  private int scan() {
     char[] b = buf;
     int lim = limit;
     int p = pos;
+    char[] cases = asciiCase;
     while (true) {
-      int k;
+      char c;
       while (true) { // skip separators (an ASCII joiner here has no token before it, so it separates)
         if (p >= lim) {
           pos = p;
-          return false;
+          return END;
         }
-        k = CLASS[b[p]];
-        if (k == 1) {
+        char x = b[p];
+        c = cases[x];
+        if (c != 0) {
           break;
         }
-        if (k == 2 && b[p] >= 128) {
-          return nextSlow(p);
+        if (x >= 128) {
+          pos = p;
+          return SLOW;
         }
         p++;
       }
-      // a run of ASCII letters and digits: copy, lower-case and hash it in one pass
       int s = p;
       char[] t = term;
-      char[] cases = asciiCase;
+      int cap = t.length;
       int h = 0;
       int n = 0;
-      char c = cases[b[p]];
       do {
-        if (n == t.length) {
-          t = growTerm(n + 1, n);
-        }
         t[n++] = c;
         h = 31 * h + c;
         p++;
-      } while (p < lim && (c = cases[b[p]]) != 0);
-      if (p < lim && CLASS[b[p]] == 2) {
-        // a non-ASCII char may continue the token, and so may a joiner with a candidate after it
-        int next = p + 1 < lim ? b[p + 1] : ' ';
-        if (b[p] >= 128 || CLASS[next] != 0) {
-          return nextSlow(s);
+      } while (p < lim && (c = cases[b[p]]) != 0 && n < cap);
+      if (n == cap && c != 0) { // longer than the term buffer: the general path grows it
+        pos = s;
+        return SLOW;
+      }
+      if (p < lim) {
+        // a non-ASCII char may continue the token, and so may a joiner ' . , with no plain separator
+        // after it
+        char x = b[p];
+        if (x >= 128 || (x < 64 && ((JOINERS >>> x) & 1) != 0 && p + 1 < lim && CLASS[b[p + 1]] != 0)) {
+          pos = s;
+          return SLOW;
         }
       }
-      pos = p;
-      termLength = n;
-      hash = h;
-      start = s - base;
-      end = p - base;
-      if (n >= minLength && (stopWords == null || !stopWords.contains(t, n, h))) {
-        return true;
+      if (n >= minLength) {
+        pos = p;
+        termLength = n;
+        hash = h;
+        start = s - base;
+        end = p - base;
+        return stopWords == null ? TOKEN : CHECK_STOP_WORDS;
       }
     }
   }

@@ -121,6 +121,18 @@ class TokenizerTest {
   }
 
   @Test
+  void longTokensGrowTheTermBuffer() {
+    Tokenizer t = TokenizerConfig.DEFAULT.newTokenizer();
+    for (int len : new int[] {63, 64, 65, 127, 128, 129, 200, 5000}) {
+      String word = "Ab1".repeat(len).substring(0, len);
+      for (String text : List.of(word, " " + word + " x", word + ".", word + "’s", "x " + word)) {
+        assertEquals(ReferenceTokenizer.tokens(text, TokenizerConfig.DEFAULT),
+            TokenizerAgreementTest.collect(t.reset(text)), len + ": " + text.length());
+      }
+    }
+  }
+
+  @Test
   void badRangeIsRejectedWithTheValues() {
     Tokenizer t = TokenizerConfig.DEFAULT.newTokenizer();
     var e = assertThrows(IndexOutOfBoundsException.class, () -> t.reset(new char[4], 3, 2));
