@@ -63,30 +63,41 @@ import java.util.Locale;
  * what they saved per char.)
  */
 public final class Tokenizer {
-  /** Bit c set for the ASCII joiners ' . , (all below 64). */
-  private static final long JOINERS = (1L << '\'') | (1L << '.') | (1L << ',');
   /** Per char: 0 a plain ASCII separator, 1 an ASCII letter or digit, 2 anything else. */
   private static final byte[] CLASS = new byte[65536];
-  /** Per char: the lower-cased char for an ASCII letter or digit, else 0 (never part of a term). */
-  private static final char[] LOWER = new char[65536];
-  /** The same, keeping case. */
-  private static final char[] SAME = new char[65536];
+  /** In a run table: an ASCII joiner ' . , (never part of a term as such). */
+  private static final char JOIN = 0xFFFE;
+  /** In a run or skip table: a non-ASCII char (U+FFFF is a noncharacter, never a term char). */
+  private static final char OTHER = 0xFFFF;
+  /**
+   * Per char, for runs: the lower-cased char for an ASCII letter or digit, JOIN for ' . ,, OTHER for
+   * non-ASCII, 0 for the rest (plain separators); RUN_SAME keeps case.
+   */
+  private static final char[] RUN_LOWER = new char[65536];
+  private static final char[] RUN_SAME = new char[65536];
+  /** The same for skipping separators, where a joiner is a plain separator (0). */
+  private static final char[] SKIP_LOWER = new char[65536];
+  private static final char[] SKIP_SAME = new char[65536];
 
   static {
     for (int c = 0; c < CLASS.length; c++) {
       CLASS[c] = (byte) (c >= 128 || c == '\'' || c == '.' || c == ',' ? 2 : Character.isLetterOrDigit(c) ? 1 : 0);
     }
-    for (char c = 0; c < 128; c++) {
-      if (CLASS[c] == 1) {
-        LOWER[c] = Character.toLowerCase(c);
-        SAME[c] = c;
-      }
+    for (int c = 0; c < 65536; c++) {
+      char lower = CLASS[c] == 1 ? Character.toLowerCase((char) c) : c >= 128 ? OTHER : 0;
+      char same = CLASS[c] == 1 ? (char) c : c >= 128 ? OTHER : 0;
+      boolean joiner = c == '\'' || c == '.' || c == ',';
+      RUN_LOWER[c] = joiner ? JOIN : lower;
+      RUN_SAME[c] = joiner ? JOIN : same;
+      SKIP_LOWER[c] = lower;
+      SKIP_SAME[c] = same;
     }
   }
 
   private final TokenizerConfig config;
   private final boolean lowerCase;
-  private final char[] asciiCase;
+  private final char[] runCase;
+  private final char[] skipCase;
   private final int minLength;
   private final StopWords stopWords;
 
@@ -106,7 +117,8 @@ public final class Tokenizer {
   Tokenizer(TokenizerConfig config) {
     this.config = config;
     this.lowerCase = config.lowerCase();
-    this.asciiCase = lowerCase ? LOWER : SAME;
+    this.runCase = lowerCase ? RUN_LOWER : RUN_SAME;
+    this.skipCase = lowerCase ? SKIP_LOWER : SKIP_SAME;
     this.minLength = config.minLength();
     this.stopWords = StopWords.of(config.stopWords());
   }
@@ -196,7 +208,8 @@ public final class Tokenizer {
     char[] b = buf;
     int lim = limit;
     int p = pos;
-    char[] cases = asciiCase;
+    char[] skip = skipCase;
+    char[] run = runCase;
     while (true) {
       char c;
       while (true) { // skip separators (an ASCII joiner here has no token before it, so it separates)
@@ -204,36 +217,30 @@ public final class Tokenizer {
           pos = p;
           return END;
         }
-        char x = b[p];
-        c = cases[x];
+        c = skip[b[p]];
         if (c != 0) {
           break;
         }
-        if (x >= 128) {
-          pos = p;
-          return SLOW;
-        }
         p++;
+      }
+      if (c == OTHER) {
+        pos = p;
+        return SLOW;
       }
       int s = p;
       char[] t = term;
       int cap = t.length;
       int h = 0;
       int n = 0;
-      do {
+      do { // c is the lower-cased (or kept) ASCII letter or digit at p
         t[n++] = c;
         h = 31 * h + c;
         p++;
-      } while (p < lim && (c = cases[b[p]]) != 0 && n < cap);
-      if (n == cap && c != 0) { // longer than the term buffer: the general path grows it
-        pos = s;
-        return SLOW;
-      }
-      if (p < lim) {
+      } while (p < lim && (char) ((c = run[b[p]]) - 1) < JOIN - 1 && n < cap);
+      if (p < lim && c >= JOIN || n == cap) {
         // a non-ASCII char may continue the token, and so may a joiner ' . , with no plain separator
-        // after it
-        char x = b[p];
-        if (x >= 128 || (x < 64 && ((JOINERS >>> x) & 1) != 0 && p + 1 < lim && CLASS[b[p + 1]] != 0)) {
+        // after it; a token longer than the term buffer needs it grown
+        if (c == OTHER || n == cap || (p + 1 < lim && run[b[p + 1]] != 0)) {
           pos = s;
           return SLOW;
         }
@@ -309,7 +316,7 @@ public final class Tokenizer {
         t = growTerm(n + 2, n);
       }
       if (cp < 128) {
-        t[n++] = asciiCase[cp]; // an ASCII letter or digit
+        t[n++] = runCase[cp]; // an ASCII letter or digit
       } else if (lowerCase) {
         contextual |= cp == 0x130 || cp == 0x3A3;
         n += Character.toChars(Character.toLowerCase(cp), t, n);
