@@ -52,19 +52,21 @@ import java.util.Locale;
  * <h2>How it is fast</h2>
  *
  * The common token, a run of ASCII letters and digits, is copied, lower-cased and hashed in one tight
- * loop on local variables: one load from a 64K-entry table (only its first 128 entries are ever hot)
- * gives each char's lower case, or 0 when the char ends the run; nothing is allocated and the loop makes
- * no call. The run is the whole token unless the char after it is non-ASCII, or a {@code ' . ,} followed
- * by anything but a plain ASCII separator; those tokens, and tokens starting with a non-ASCII letter or
- * digit, go to a plain per-code-point path built on {@link Character}. Only a token containing
- * {@code İ} (U+0130) or {@code Σ} (U+03A3) allocates, because {@code String.toLowerCase} lower-cases
- * those depending on context. (Bit-mask scanning of 64 chars at a time and SWAR lower-casing of four
- * chars per {@code long} were tried and measured slower under C2: the per-token bookkeeping outweighed
- * what they saved per char.)
+ * loop on local variables: one load from a 64K-entry table (only its first 128 entries and the
+ * non-ASCII marker are ever hot) gives each char's lower case, or a marker for a separator, a joiner
+ * {@code ' . ,} or a non-ASCII char, so the loop has one compare per char. That loop ({@code scan})
+ * makes no call at all, not even to grow the term buffer, because a call in a hot loop makes C2 keep the
+ * loop's variables on the stack (measured: about 25% slower). The run is the whole token unless the char
+ * after it is non-ASCII or a joiner followed by anything but a plain ASCII separator; those tokens, tokens
+ * starting with a non-ASCII char and tokens longer than the term buffer go to a plain per-code-point path
+ * built on {@link Character}. Only a token containing {@code İ} (U+0130) or {@code Σ} (U+03A3) allocates,
+ * because {@code String.toLowerCase} lower-cases those depending on context. Bit-mask scanning of 64
+ * chars at a time, SWAR lower-casing of four chars per {@code long} and a branch-free 8-char window were
+ * tried and measured slower under C2: the per-token bookkeeping outweighed what they saved per char.
  */
 public final class Tokenizer {
-  /** Per char: 0 a plain ASCII separator, 1 an ASCII letter or digit, 2 anything else. */
-  private static final byte[] CLASS = new byte[65536];
+  /** Per ASCII char: 0 a plain separator, 1 a letter or digit, 2 a joiner ' . ,. */
+  private static final byte[] CLASS = new byte[128];
   /** In a run table: an ASCII joiner ' . , (never part of a term as such). */
   private static final char JOIN = 0xFFFE;
   /** In a run or skip table: a non-ASCII char (U+FFFF is a noncharacter, never a term char). */
@@ -81,11 +83,12 @@ public final class Tokenizer {
 
   static {
     for (int c = 0; c < CLASS.length; c++) {
-      CLASS[c] = (byte) (c >= 128 || c == '\'' || c == '.' || c == ',' ? 2 : Character.isLetterOrDigit(c) ? 1 : 0);
+      CLASS[c] = (byte) (c == '\'' || c == '.' || c == ',' ? 2 : Character.isLetterOrDigit(c) ? 1 : 0);
     }
     for (int c = 0; c < 65536; c++) {
-      char lower = CLASS[c] == 1 ? Character.toLowerCase((char) c) : c >= 128 ? OTHER : 0;
-      char same = CLASS[c] == 1 ? (char) c : c >= 128 ? OTHER : 0;
+      boolean word = c < 128 && CLASS[c] == 1;
+      char lower = word ? Character.toLowerCase((char) c) : c >= 128 ? OTHER : 0;
+      char same = word ? (char) c : c >= 128 ? OTHER : 0;
       boolean joiner = c == '\'' || c == '.' || c == ',';
       RUN_LOWER[c] = joiner ? JOIN : lower;
       RUN_SAME[c] = joiner ? JOIN : same;
@@ -263,7 +266,7 @@ public final class Tokenizer {
         return true;
       }
       p = pos;
-      while (p < limit && CLASS[buf[p]] == 0) {
+      while (p < limit && buf[p] < 128 && CLASS[buf[p]] == 0) {
         p++;
       }
       if (p >= limit) {
