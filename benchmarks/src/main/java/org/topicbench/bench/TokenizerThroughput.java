@@ -97,6 +97,12 @@ public class TokenizerThroughput {
     return ours(ours.reset(text), c);
   }
 
+  /** Ours, lower-casing, on the char[] copy through reset(char[], from, to): no copy per operation. */
+  @Benchmark
+  public long ours_lowerCase_charArray(Counters c) {
+    return ours(ours.reset(chars, 0, chars.length), c);
+  }
+
   /** Ours, keeping case. */
   @Benchmark
   public long ours_keepCase(Counters c) {
