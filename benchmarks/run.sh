@@ -37,7 +37,7 @@ run_jmh TokenizerThroughput "$out/tokenizer.json"
 run_jmh FeatureExtractionThroughput "$out/features.json"
 load_after=$(uptime | sed -E 's/.*load average[s]?: //')
 {
-  echo "Command: \`benchmarks/run.sh$(printf ' %s' "$@")\`, which runs"
+  echo "Command: \`benchmarks/run.sh${*:+ $*}\`, which runs"
   echo "\`java -jar benchmarks/target/benchmarks.jar TokenizerThroughput ${jmh_opts[*]}\` and the same for"
   echo "\`FeatureExtractionThroughput\`."
   echo
