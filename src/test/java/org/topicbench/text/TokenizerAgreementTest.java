@@ -1,0 +1,127 @@
+package org.topicbench.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property test: on random strings mixing ASCII, Latin-1, curly quotes and dashes, CJK, emoji,
+ * combining marks, supplementary letters and digits and unpaired surrogates, the fast tokenizer gives
+ * exactly the tokens (offsets and terms) of {@link ReferenceTokenizer}, for several configurations and
+ * through both reset methods. The seed is printed on failure; rerun one with -Dtopicbench.seed=N.
+ */
+class TokenizerAgreementTest {
+  private static final int STRINGS = 300_000;
+
+  /** Pools of code points the generator draws from, each pool equally likely. */
+  private static final int[][] POOLS = {
+    " \t\n".codePoints().toArray(),
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".codePoints().toArray(),
+    "etaoinsrhldcuETAOINS".codePoints().toArray(),
+    "0123456789".codePoints().toArray(),
+    ".,'-!?;:\"()[]/&%$#@_`~^+=<>|\\{}*".codePoints().toArray(),
+    ".,'".codePoints().toArray(),
+    range(0x80, 0x100), // Latin-1: letters, NBSP, ×, ÷, ª, µ, soft hyphen ...
+    "\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00A0\u2009".codePoints().toArray(), // curly quotes, dashes
+    "東京都日本語年月中文한국어ひらがなカタカナ".codePoints().toArray(),
+    "\u0301\u0308\u0327\u20DD\u0903\u093F\u0E31".codePoints().toArray(), // Mn, Me, Mc marks
+    {0x1F600, 0x1F44D, 0x1F1EC, 0x200D, 0xFE0F, 0x1F3FB, 0x2764}, // emoji, ZWJ, VS16, modifier
+    {0x1D400, 0x1D41A, 0x20000, 0x10400, 0x10428, 0x1D7CE, 0x1E900}, // supplementary letters, digit
+    {0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xD83D}, // surrogates, mostly unpaired
+    {0x130, 0x131, 0x3A3, 0x3C3, 0x3C2, 0x391, 0x1E9E, 0xDF, 0x1C5, 0x13A0, 0xAB70, 0x212A, 0x2126, 0x660, 0x669, 0x2160},
+  };
+
+  @Test
+  void fastPathAgreesWithReferenceOnRandomStrings() {
+    long seed = Long.getLong("topicbench.seed", System.nanoTime());
+    Random random = new Random(seed);
+    TokenizerConfig[] configs = {
+      TokenizerConfig.DEFAULT,
+      new TokenizerConfig(false, 1, Set.of()),
+      new TokenizerConfig(true, 3, Set.of("the", "don't", "é", "東京")),
+    };
+    Tokenizer[] fast = new Tokenizer[configs.length];
+    for (int k = 0; k < configs.length; k++) {
+      fast[k] = configs[k].newTokenizer();
+    }
+    char[] padded = new char[4096];
+    for (int n = 0; n < STRINGS; n++) {
+      String text = randomText(random);
+      int k = n % configs.length;
+      List<ReferenceTokenizer.Token> expected = ReferenceTokenizer.tokens(text, configs[k]);
+      check(seed, n, text, configs[k], expected, collect(fast[k].reset(text)), "reset(CharSequence)");
+      // the same text inside a larger array with random chars around it: offsets relative to from,
+      // nothing read past `to` may leak into a token
+      if (text.length() + 16 <= padded.length) {
+        int from = random.nextInt(8);
+        int to = from + text.length();
+        for (int i = 0; i < to + 16; i++) {
+          padded[i] = (char) (random.nextBoolean() ? 'x' : random.nextInt(0x10000));
+        }
+        text.getChars(0, text.length(), padded, from);
+        char[] exact = random.nextInt(4) == 0 ? java.util.Arrays.copyOfRange(padded, from, to) : padded;
+        int f = exact == padded ? from : 0;
+        check(seed, n, text, configs[k], expected,
+            collect(fast[k].reset(exact, f, f + text.length())), "reset(char[], from, to)");
+      }
+    }
+  }
+
+  private static void check(long seed, int n, String text, TokenizerConfig config,
+      List<ReferenceTokenizer.Token> expected, List<ReferenceTokenizer.Token> actual, String how) {
+    if (!expected.equals(actual)) {
+      fail("fast tokenizer disagrees with the reference (seed " + seed + ", string #" + n + ", " + how
+          + ", config " + config + ")\n  text:     " + escape(text) + "\n  expected: " + expected
+          + "\n  actual:   " + actual);
+    }
+  }
+
+  /** Tokens of the tokenizer's current input; also checks termHash against hash(term). */
+  static List<ReferenceTokenizer.Token> collect(Tokenizer t) {
+    List<ReferenceTokenizer.Token> out = new ArrayList<>();
+    while (t.next()) {
+      String term = t.term();
+      assertEquals(Tokenizer.hash(term), t.termHash(), () -> "termHash of " + escape(term));
+      out.add(new ReferenceTokenizer.Token(t.start(), t.end(), term));
+    }
+    return out;
+  }
+
+  private static String randomText(Random random) {
+    int shape = random.nextInt(10);
+    int len = shape == 0 ? random.nextInt(400) : shape < 4 ? random.nextInt(8) : random.nextInt(60);
+    StringBuilder b = new StringBuilder();
+    // a text favours a few pools so that runs of one kind (long ASCII words, CJK runs) occur
+    int[] favoured = {random.nextInt(POOLS.length), random.nextInt(POOLS.length), 1, 0};
+    while (b.length() < len) {
+      int[] pool = random.nextInt(3) == 0 ? POOLS[random.nextInt(POOLS.length)] : POOLS[favoured[random.nextInt(favoured.length)]];
+      b.appendCodePoint(pool[random.nextInt(pool.length)]);
+    }
+    return b.toString();
+  }
+
+  private static int[] range(int from, int to) {
+    int[] r = new int[to - from];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = from + i;
+    }
+    return r;
+  }
+
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    s.chars().forEach(c -> {
+      if (c >= 0x20 && c < 0x7F) {
+        b.append((char) c);
+      } else {
+        b.append(String.format("\\u%04X", c));
+      }
+    });
+    return b.append('"').toString();
+  }
+}
