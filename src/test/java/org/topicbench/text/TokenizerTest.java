@@ -141,7 +141,7 @@ class TokenizerTest {
 
   private static List<Path> articles() throws IOException {
     try (Stream<Path> s = Files.list(Path.of("datasets/articles"))) {
-      return s.sorted().toList();
+      return s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
     }
   }
 }

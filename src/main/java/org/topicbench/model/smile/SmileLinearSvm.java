@@ -19,11 +19,13 @@ import smile.model.svm.LASVM;
 
 /**
  * A linear SVM: for each class, Smile's {@link LASVM} solver (Bordes et al. 2005) separates it from the
- * rest with a linear kernel. The predicted class is the one whose machine gives the largest decision
- * value (the usual one-vs-rest rule); the probabilities are each machine's Platt-scaled training scores
- * ({@link PlattScaling}), normalised to sum to 1, as in Smile's {@code OneVersusRest}. The two can
- * disagree on borderline sentences: Platt scaling is fitted on unweighted training labels, so taking the
- * label from the probabilities (as Smile's {@code OneVersusRest} does) would undo class weighting.
+ * rest with a linear kernel. The probabilities are each machine's Platt-scaled training scores
+ * ({@link PlattScaling}), normalised to sum to 1, and the predicted class is the most probable one, as in
+ * Smile's {@code OneVersusRest}, so that a label never disagrees with the probabilities printed beside it
+ * ({@code topicbench label}). Taking the largest decision value instead scored higher on the five
+ * articles (kfold pooled macro-F1 0.583 against 0.543, loo-doc 0.661 against 0.525: Platt scaling is
+ * fitted on unweighted labels and undoes part of the class weighting) but printed labels that were not
+ * the most probable; consistency was chosen.
  *
  * <p>Two departures from calling Smile's {@code SVM.fit} with a sparse linear kernel, both for speed and
  * reproducibility, neither changing the machines: the linear kernel is precomputed once per fit as the
@@ -92,7 +94,7 @@ public final class SmileLinearSvm extends VectorLearner {
     out.put("c", Double.toString(c));
     out.put("tolerance", Double.toString(tolerance));
     out.put("epochs", Integer.toString(epochs));
-    out.put("decision", "largest decision value");
+    out.put("decision", "most probable class");
     out.put("probabilities", "platt, normalised");
   }
 
@@ -165,17 +167,16 @@ public final class SmileLinearSvm extends VectorLearner {
     public Prediction predict(SparseVector v) {
       int m = weights.length;
       double[] prob = new double[m];
-      int label = 0;
-      double best = Double.NEGATIVE_INFINITY;
       for (int k = 0; k < m; k++) {
-        double s = score(weights[k], bias[k], v);
-        if (s > best) {
-          best = s;
-          label = k;
-        }
-        prob[k] = platt[k].scale(s);
+        prob[k] = platt[k].scale(score(weights[k], bias[k], v));
       }
       MathEx.unitize1(prob);
+      int label = 0;
+      for (int k = 1; k < m; k++) {
+        if (prob[k] > prob[label]) {
+          label = k;
+        }
+      }
       return new Prediction(label, prob);
     }
   }

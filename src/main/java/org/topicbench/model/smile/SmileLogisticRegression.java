@@ -25,9 +25,13 @@ import smile.util.SparseArray;
 public final class SmileLogisticRegression extends VectorLearner {
   private final LogisticRegression.Options options;
 
-  /** Defaults: L2-normalised tf-idf 1–2-grams, lambda 1, tolerance 1e-4, at most 200 iterations. */
+  /**
+   * Defaults: L2-normalised tf-idf 1–2-grams, lambda 0.01, tolerance 1e-4, at most 200 iterations. Lambda
+   * was chosen on the five articles alone (kfold 10x10 pooled macro-F1 with the TF-IDF features: lambda 1
+   * 0.357, 0.1 0.451, 0.01 0.477; loo-doc 0.325, 0.414, 0.423), never on external-dev.
+   */
   public SmileLogisticRegression() {
-    this(Preprocessing.of(FeatureConfig.DEFAULT).withL2Normalize(true), new LogisticRegression.Options(1.0, 1e-4, 200));
+    this(Preprocessing.of(FeatureConfig.DEFAULT).withL2Normalize(true), new LogisticRegression.Options(0.01, 1e-4, 200));
   }
 
   public SmileLogisticRegression(Preprocessing preprocessing, LogisticRegression.Options options) {
