@@ -13,7 +13,6 @@ import org.topicbench.data.InputException;
 import org.topicbench.eval.Evaluation;
 import org.topicbench.eval.EvaluationResult;
 import org.topicbench.eval.EvaluationSpec;
-import org.topicbench.eval.ProgressListener;
 import org.topicbench.eval.ResultWriter;
 import org.topicbench.eval.regression.Baseline;
 import org.topicbench.eval.regression.CheckArtifacts;
@@ -171,7 +170,7 @@ public final class CheckCommand implements Callable<Integer> {
             + String.join(", ", known));
       }
     }
-    EvaluationResult result = Evaluation.run(EvaluationSpec.defaults(learners), progress(err));
+    EvaluationResult result = Evaluation.run(EvaluationSpec.defaults(learners), Progress.of("check", "running the default evaluation", err));
     Path dir = reportDir.resolve("run");
     ResultWriter.write(result, dir);
     err.printf(Locale.ROOT, "check: default evaluation done in %.1f s, written to %s%n", result.wallNanos() / 1e9, dir);
@@ -202,30 +201,4 @@ public final class CheckCommand implements Callable<Integer> {
     return e;
   }
 
-  /** Plain progress lines on stderr, every tenth of the work: readable in a CI log. */
-  private static ProgressListener progress(PrintWriter err) {
-    return new ProgressListener() {
-      private int done;
-      private int total;
-
-      @Override
-      public synchronized void start(int totalTasks) {
-        total = totalTasks;
-        err.printf(Locale.ROOT, "check: running the default evaluation, %d tasks (learner x fold)%n", totalTasks);
-        err.flush();
-      }
-
-      @Override
-      public synchronized void taskDone(String description) {
-        done++;
-        if (done * 10L / total != (done - 1) * 10L / total) {
-          err.printf(Locale.ROOT, "check: %d/%d tasks (%d%%)%n", done, total, done * 100L / total);
-          err.flush();
-        }
-      }
-
-      @Override
-      public void finish() {}
-    };
-  }
 }

@@ -8,16 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Datasets;
 import org.topicbench.data.InputException;
 import org.topicbench.eval.Evaluation;
 import org.topicbench.eval.EvaluationResult;
 import org.topicbench.eval.EvaluationSpec;
-import org.topicbench.eval.ProgressListener;
 import org.topicbench.eval.Protocol;
 import org.topicbench.eval.ProtocolSpec;
 import org.topicbench.eval.ResultTable;
@@ -92,7 +88,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     EvaluationSpec es = buildSpec();
-    EvaluationResult result = Evaluation.run(es, progress(err));
+    EvaluationResult result = Evaluation.run(es, Progress.of("evaluate", "", err));
     Path dir = this.out != null ? this.out : ResultWriter.defaultDir(result);
     ResultWriter.write(result, dir, noReport ? new ResultWriter.Extra[0]
         : new ResultWriter.Extra[] {ReportWriter.extra(ReportWriter.DEFAULT_JMH, w -> err.println("topicbench: " + w))});
@@ -165,59 +161,5 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return new EvaluationSpec(specs, learners, seed, bootstrap, n);
-  }
-
-  /** A progress bar on an interactive terminal, else a plain line every tenth of the work. */
-  private static ProgressListener progress(PrintWriter err) {
-    if (System.console() != null && System.console().isTerminal()) {
-      return new ProgressListener() {
-        private ProgressBar bar;
-
-        @Override
-        public void start(int totalTasks) {
-          bar =
-              new ProgressBarBuilder()
-                  .setTaskName("evaluate")
-                  .setInitialMax(totalTasks)
-                  .setUpdateIntervalMillis(250)
-                  .setConsumer(new InteractiveConsoleProgressBarConsumer(System.err))
-                  .build();
-        }
-
-        @Override
-        public void taskDone(String description) {
-          bar.step();
-        }
-
-        @Override
-        public void finish() {
-          bar.close();
-        }
-      };
-    }
-    return new ProgressListener() {
-      private int done;
-      private int total;
-
-      @Override
-      public synchronized void start(int totalTasks) {
-        total = totalTasks;
-        err.printf(Locale.ROOT, "evaluate: %d tasks (learner x fold)%n", totalTasks);
-        err.flush();
-      }
-
-      @Override
-      public synchronized void taskDone(String description) {
-        done++;
-        if (done * 10L / total != (done - 1) * 10L / total) {
-          err.printf(Locale.ROOT, "evaluate: %d/%d tasks (%d%%), last: %s%n", done, total, done * 100L / total,
-              description);
-          err.flush();
-        }
-      }
-
-      @Override
-      public void finish() {}
-    };
   }
 }
