@@ -168,6 +168,8 @@ public final class Tokenizer {
   private int nContext;
   private int contextCursor;
   // the current token
+  private int start;
+  private int end;
   private int contextualAt; // when cursor equals it, the current term is in `term`, not in `low`
   private int contextLength;
   private char[] term = new char[64];
@@ -257,10 +259,13 @@ public final class Tokenizer {
     pos = from;
     carryTok = 0;
     carryDigit = 0;
-    noToken();
+    nBounds = 0;
+    cursor = 0;
     fastEnd = 0;
     nContext = 0;
     contextCursor = 0;
+    start = 0;
+    end = 0;
     contextualAt = -1;
     return this;
   }
@@ -269,18 +274,12 @@ public final class Tokenizer {
   public boolean next() {
     int k = cursor;
     if (k < fastEnd) { // the common case, kept small to be inlined
-      cursor = k + 2; // the current token is [bounds[cursor - 2], bounds[cursor - 1])
+      cursor = k + 2;
+      start = bounds[k];
+      end = bounds[k + 1];
       return true;
     }
     return nextSlow();
-  }
-
-  /** No current token: the accessors read the empty token [0, 0) in front of no boundaries. */
-  private void noToken() {
-    bounds[0] = 0;
-    bounds[1] = 0;
-    nBounds = 2;
-    cursor = 2;
   }
 
   /** next() in full: fills more blocks, and applies context lower-casing, minimum length, stop words. */
@@ -289,7 +288,6 @@ public final class Tokenizer {
       int k = cursor;
       if (k + 1 >= nBounds) {
         if (!fill()) {
-          noToken();
           return false;
         }
         continue;
@@ -297,6 +295,8 @@ public final class Tokenizer {
       cursor = k + 2;
       int s = bounds[k];
       int e = bounds[k + 1];
+      start = s;
+      end = e;
       if (contextCursor < nContext && containsContextChar(s, e)) {
         contextualAt = cursor;
       }
@@ -566,12 +566,12 @@ public final class Tokenizer {
 
   /** Start offset of the current token (inclusive), relative to the start of the text. */
   public int start() {
-    return bounds[cursor - 2];
+    return start;
   }
 
   /** End offset of the current token (exclusive): {@code text.substring(start(), end())} is the token. */
   public int end() {
-    return bounds[cursor - 1];
+    return end;
   }
 
   /**
@@ -584,12 +584,12 @@ public final class Tokenizer {
 
   /** Where the current term starts in {@link #termBuffer()}. */
   public int termOffset() {
-    return contextualAt == cursor ? 0 : bounds[cursor - 2] - lowBase;
+    return contextualAt == cursor ? 0 : start - lowBase;
   }
 
   /** Length of the current term in chars (UTF-16 units). */
   public int termLength() {
-    return contextualAt == cursor ? contextLength : bounds[cursor - 1] - bounds[cursor - 2];
+    return contextualAt == cursor ? contextLength : end - start;
   }
 
   /**
