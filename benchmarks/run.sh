@@ -34,6 +34,7 @@ run_jmh() { # run_jmh CLASS JSON
 
 load_before=$(uptime | sed -E 's/.*load average[s]?: //')
 run_jmh TokenizerThroughput "$out/tokenizer.json"
+kernel=$(grep -m1 -o 'ours: [^:]* kernel' "$log" | sed 's/^ours: //' || true)
 run_jmh FeatureExtractionThroughput "$out/features.json"
 load_after=$(uptime | sed -E 's/.*load average[s]?: //')
 {
@@ -44,6 +45,8 @@ load_after=$(uptime | sed -E 's/.*load average[s]?: //')
   echo "- Run: $(date -u '+%Y-%m-%d %H:%M UTC'); JDK: $("$java" -version 2>&1 | head -n1)"
   echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown CPU)"
   echo "- Load average (1, 5, 15 min) before: $load_before; after: $load_after"
+  echo "- Tokenizer kernel of ours_* (the forks run with --add-modules jdk.incubator.vector): ${kernel:-unknown};"
+  echo "  ours_lowerCase_scalarKernel forces the scalar one, which a JVM without that module (the CLI) uses"
 } > "$notes"
 "$java" -cp "$jar" org.topicbench.bench.JmhTable "$out/tokenizer.json" "$out/features.json" "$notes" "$out/README.md"
 echo "wrote $out/tokenizer.json, $out/features.json, $out/README.md"

@@ -84,6 +84,8 @@ public final class Main implements Runnable {
         "topicbench " + Topicbench.version(),
         "smile " + Topicbench.property("smile.version") + ", weka " + Topicbench.property("weka.version"),
         "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+        "tokenizer kernel: " + org.topicbench.text.Tokenizer.kernelName()
+            + " (the vector one needs --add-modules jdk.incubator.vector; both give the same tokens)",
       };
     }
   }

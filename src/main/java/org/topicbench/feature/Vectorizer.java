@@ -228,7 +228,7 @@ public final class Vectorizer {
       if (n == s.ids.length) {
         s.ids = Arrays.copyOf(s.ids, n * 2);
       }
-      s.ids[n++] = terms.find(t.termBuffer(), t.termLength(), t.termHash());
+      s.ids[n++] = terms.find(t.termBuffer(), t.termOffset(), t.termLength(), t.termHash());
     }
     int[] ids = s.ids;
     for (int i = 0; i < n; i++) {
@@ -342,14 +342,14 @@ public final class Vectorizer {
     }
 
     int id(String term) {
-      return find(term.toCharArray(), term.length(), Tokenizer.hash(term));
+      return find(term.toCharArray(), 0, term.length(), Tokenizer.hash(term));
     }
 
-    /** The id of {@code buf[0, len)} whose term hash is {@code h}, or -1. */
-    int find(char[] buf, int len, int h) {
+    /** The id of {@code buf[off, off + len)} whose term hash is {@code h}, or -1. */
+    int find(char[] buf, int off, int len, int h) {
       int mask = keys.length - 1;
       for (int i = h & mask; keys[i] != null; i = (i + 1) & mask) {
-        if (hashes[i] == h && Arrays.equals(keys[i], 0, keys[i].length, buf, 0, len)) {
+        if (hashes[i] == h && Arrays.equals(keys[i], 0, keys[i].length, buf, off, off + len)) {
           return ids[i];
         }
       }

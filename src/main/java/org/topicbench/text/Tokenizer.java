@@ -7,9 +7,10 @@ import java.util.Locale;
 /**
  * A reusable, allocation-free tokenizer in the spirit of Lucene's {@code TokenStream}: {@link #reset} it
  * on a text, then call {@link #next()} until it returns false. After each {@code true}, {@link #start()}
- * and {@link #end()} give the token's offsets in the text, {@link #termBuffer()}/{@link #termLength()}
- * its term (the token as the feature extractor sees it: lower-cased unless configured otherwise) and
- * {@link #termHash()} a hash of that term; none of them allocates. Instances are cheap and not
+ * and {@link #end()} give the token's offsets in the text, {@link #termBuffer()},
+ * {@link #termOffset()} and {@link #termLength()} its term (the token as the feature extractor sees it:
+ * lower-cased unless configured otherwise) and {@link #termHash()} a hash of that term; none of them
+ * allocates. Instances are cheap and not
  * thread-safe: make one per thread from an immutable {@link TokenizerConfig}.
  *
  * <h2>What a token is</h2>
@@ -51,79 +52,143 @@ import java.util.Locale;
  *
  * <h2>How it is fast</h2>
  *
- * The common token, a run of ASCII letters and digits, is copied, lower-cased and hashed in one tight
- * loop on local variables: one load from a 64K-entry table (only its first 128 entries and the
- * non-ASCII marker are ever hot) gives each char's lower case, or a marker for a separator, a joiner
- * {@code ' . ,} or a non-ASCII char, so the loop has one compare per char. That loop ({@code scan})
- * makes no call at all, not even to grow the term buffer, because a call in a hot loop makes C2 keep the
- * loop's variables on the stack (measured: about 25% slower). The run is the whole token unless the char
- * after it is non-ASCII or a joiner followed by anything but a plain ASCII separator; those tokens, tokens
- * starting with a non-ASCII char and tokens longer than the term buffer go to a plain per-code-point path
- * built on {@link Character}. Only a token containing {@code İ} (U+0130) or {@code Σ} (U+03A3) allocates,
- * because {@code String.toLowerCase} lower-cases those depending on context. Bit-mask scanning of 64
- * chars at a time, SWAR lower-casing of four chars per {@code long} and a branch-free 8-char window were
- * tried and measured slower under C2: the per-token bookkeeping outweighed what they saved per char.
+ * The text is read in windows of 512 chars, each classified in 64-char blocks into bit masks, one bit
+ * per char: ASCII letters and digits, digits, apostrophes, {@code .} and {@code ,}, and the non-ASCII
+ * chars that need a closer look. The same pass writes the block's term chars (lower-cased) into a term
+ * buffer. With the {@code jdk.incubator.vector} module ({@code --add-modules jdk.incubator.vector}) the
+ * kernel is {@link VectorKernel}: seven SIMD compares per 32 chars (AVX-512; 16 with AVX2), no branch
+ * per char, and the commonest non-ASCII chars of news text ({@code ’}, curly quotes, dashes) recognised
+ * in the same compares; without the module {@link TokenizerKernel#scalar} does the same work a char at
+ * a time (same tokens, slower). Remaining non-ASCII chars are classified one by one
+ * from a table (letters, digits and combining marks of any script, surrogate pairs). The token rules are
+ * then bit arithmetic over the whole block: combining marks join the run before them by one addition
+ * (carry propagation), a joiner stays in a token when the bits on both sides allow it, and every 0→1 or
+ * 1→0 change of the token mask is a token boundary. The boundaries become offsets with SIMD compress
+ * (or {@link Long#numberOfTrailingZeros}), so {@link #next()} only reads the next two offsets: there is
+ * no branch per char and none that depends on a token's length, which leaves the branch predictor
+ * nothing to miss but window ends. The term is a view of the term buffer ({@link #termBuffer()} at
+ * {@link #termOffset()}); that buffer and the window of a String's chars stay small (the chars of a
+ * token still open are moved to its front, as Lucene's tokenizers do), so they stay in the L1 cache.
+ * Only a token whose lower case depends on context or changes its length ({@code İ}, {@code Σ}) is
+ * lower-cased again with {@code String.toLowerCase} into a separate buffer (and allocates).
  */
 public final class Tokenizer {
-  /** Per ASCII char: 0 a plain separator, 1 a letter or digit, 2 a joiner ' . ,. */
-  private static final byte[] CLASS = new byte[128];
-  /** In a run table: an ASCII joiner ' . , (never part of a term as such). */
-  private static final char JOIN = 0xFFFE;
-  /** In a run or skip table: a non-ASCII char (U+FFFF is a noncharacter, never a term char). */
-  private static final char OTHER = 0xFFFF;
-  /**
-   * Per char, for runs: the lower-cased char for an ASCII letter or digit, JOIN for ' . ,, OTHER for
-   * non-ASCII, 0 for the rest (plain separators); RUN_SAME keeps case.
-   */
-  private static final char[] RUN_LOWER = new char[65536];
-  private static final char[] RUN_SAME = new char[65536];
-  /** The same for skipping separators, where a joiner is a plain separator (0). */
-  private static final char[] SKIP_LOWER = new char[65536];
-  private static final char[] SKIP_SAME = new char[65536];
+  // Per ASCII char (ASCII_FLAGS): a letter or digit, a decimal digit, '.' or ',', an apostrophe.
+  static final int WORD = 1;
+  static final int DIGIT = 2;
+  static final int SEP = 4;
+  static final int APOS = 8;
+  // Per non-ASCII char (OTHER_FLAGS): WORD and DIGIT as above, and
+  static final int MARK = 4; // a combining mark (Mn, Mc, Me)
+  static final int OTHER_APOS = 8; // U+2019
+  static final int CONTEXT = 16; // lower-cases depending on context or to another length (U+0130, U+03A3)
+  static final int SURROGATE = 32; // classified as a pair, or a separator when unpaired
+
+  static final byte[] ASCII_FLAGS = new byte[128];
+  static final char[] ASCII_LOWER = new char[128];
+  private static final byte[] OTHER_FLAGS = new byte[65536];
 
   static {
-    for (int c = 0; c < CLASS.length; c++) {
-      CLASS[c] = (byte) (c == '\'' || c == '.' || c == ',' ? 2 : Character.isLetterOrDigit(c) ? 1 : 0);
+    for (int c = 0; c < 128; c++) {
+      ASCII_FLAGS[c] = (byte) ((Character.isLetterOrDigit(c) ? WORD : 0) | (Character.isDigit(c) ? DIGIT : 0)
+          | (c == '.' || c == ',' ? SEP : 0) | (c == '\'' ? APOS : 0));
+      ASCII_LOWER[c] = (char) Character.toLowerCase(c);
     }
-    for (int c = 0; c < 65536; c++) {
-      boolean word = c < 128 && CLASS[c] == 1;
-      char lower = word ? Character.toLowerCase((char) c) : c >= 128 ? OTHER : 0;
-      char same = word ? (char) c : c >= 128 ? OTHER : 0;
-      boolean joiner = c == '\'' || c == '.' || c == ',';
-      RUN_LOWER[c] = joiner ? JOIN : lower;
-      RUN_SAME[c] = joiner ? JOIN : same;
-      SKIP_LOWER[c] = lower;
-      SKIP_SAME[c] = same;
+    for (int c = 128; c < 65536; c++) {
+      int f;
+      if (Character.isSurrogate((char) c)) {
+        f = SURROGATE;
+      } else {
+        f = classOf(c) | (c == '\u2019' ? OTHER_APOS : 0);
+        if (c == 0x130 || c == 0x3A3 || Character.charCount(Character.toLowerCase(c)) != 1) {
+          f |= CONTEXT;
+        }
+      }
+      OTHER_FLAGS[c] = (byte) f;
     }
   }
 
+  /** WORD (| DIGIT) for a letter or digit, MARK for a combining mark, else 0. */
+  private static int classOf(int cp) {
+    if (Character.isLetterOrDigit(cp)) {
+      return WORD | (Character.isDigit(cp) ? DIGIT : 0);
+    }
+    int t = Character.getType(cp);
+    return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK
+        ? MARK : 0;
+  }
+
   private final TokenizerConfig config;
+  private final boolean simd; // classify with VectorKernel
   private final boolean lowerCase;
-  private final char[] runCase;
-  private final char[] skipCase;
   private final int minLength;
   private final StopWords stopWords;
+  /** No minimum length above 1 and no stop words: every token is returned. */
+  private final boolean plain;
 
-  // input: buf[base, limit), scanning at pos
-  private char[] buf = new char[16];
-  private char[] own = buf;
+  // the block masks a kernel writes (bit i is char p + i of the block at p)
+  long maskWord;
+  long maskDigit;
+  long maskApos;
+  long maskSep;
+  long maskOther;
+  long maskMark; // set by otherChars
+  long maskContext;
+  final byte[] flags = new byte[64]; // the scalar kernel's flag per char of a block
+
+  /** Chars classified per {@link #fill()}: eight 64-char blocks (measured faster than 256 or 2048). */
+  private static final int WINDOW = 512;
+  /** Offsets written past the count by {@link #flatten} (unconditionally, to avoid a branch). */
+  private static final int SLACK = 24;
+
+  // input: chars [base, limit) of src (a String read a window at a time) or of buf; char i is buf[i - bOff]
+  private String src;
+  private char[] buf;
+  private int bOff;
   private int base;
   private int limit;
-  private int pos;
-  // current token
-  private char[] term = new char[64];
-  private int termLength;
+  private char[] own = new char[16]; // a copy of a CharSequence that is not a String
+  private final char[] window = new char[WINDOW + 3]; // the current window of src, one char before, two after
+  // term chars: low[i - lowBase] is the term char of char base + i, for the current window and the token
+  // still open before it (Lucene-style: the buffer stays small, so it stays in the L1 cache)
+  private char[] low = new char[WINDOW + 128];
+  private int lowBase;
+  private int pos; // absolute index of the next block to classify
+  private long carryTok; // 1 when the char before pos is inside a token
+  private long carryDigit; // 1 when it is a decimal digit
+  // token boundaries found but not yet returned, as offsets relative to base: starts and ends alternate
+  // (a token is [bounds[k], bounds[k + 1]) for even k); an odd count means the last token's end is not
+  // classified yet
+  private final int[] bounds = new int[WINDOW + 2 * SLACK + 2];
+  private int nBounds;
+  private int cursor;
+  private int fastEnd; // next() may return tokens [cursor, fastEnd) without any check
+  // offsets (relative) of chars that need String.toLowerCase (U+0130, U+03A3 ...), ascending
+  private int[] contextChars = new int[16];
+  private int nContext;
+  private int contextCursor;
+  // the current token
   private int start;
   private int end;
-  private int hash;
+  private int contextualAt; // when cursor equals it, the current term is in `term`, not in `low`
+  private int contextLength;
+  private char[] term = new char[64];
 
   Tokenizer(TokenizerConfig config) {
+    this(config, TokenizerKernel.SIMD_DEFAULT);
+  }
+
+  /** With the vector kernel when {@code simd} (which needs {@link TokenizerKernel#vectorAvailable()}). */
+  Tokenizer(TokenizerConfig config, boolean simd) {
+    if (simd && !TokenizerKernel.vectorAvailable()) {
+      throw new IllegalArgumentException("simd must be false in a JVM without the jdk.incubator.vector module");
+    }
     this.config = config;
+    this.simd = simd;
     this.lowerCase = config.lowerCase();
-    this.runCase = lowerCase ? RUN_LOWER : RUN_SAME;
-    this.skipCase = lowerCase ? SKIP_LOWER : SKIP_SAME;
     this.minLength = config.minLength();
     this.stopWords = StopWords.of(config.stopWords());
+    this.plain = minLength <= 1 && stopWords == null;
   }
 
   /** The configuration this tokenizer was made from. */
@@ -132,18 +197,37 @@ public final class Tokenizer {
   }
 
   /**
-   * Starts on {@code text}; offsets are relative to its first char. The chars are copied into a buffer
-   * this tokenizer reuses (a fast bulk copy), so {@code text} may change afterwards; no allocation once
-   * the buffer is big enough. Use {@link #reset(char[], int, int)} to avoid the copy.
+   * Which kernel classifies blocks in this JVM: {@code "vector (N-bit)"} when the
+   * {@code jdk.incubator.vector} module is present and usable, else {@code "scalar"}. Both give the same
+   * tokens.
+   */
+  public static String kernelName() {
+    return TokenizerKernel.name(TokenizerKernel.SIMD_DEFAULT);
+  }
+
+  /** The kernel this instance uses (see {@link #kernelName()}). */
+  public String kernel() {
+    return TokenizerKernel.name(simd);
+  }
+
+  /**
+   * Starts on {@code text}; offsets are relative to its first char. A String is read a window at a time;
+   * any other CharSequence is first copied into a buffer this tokenizer reuses, so it may change
+   * afterwards. No allocation once the buffers are big enough. Use {@link #reset(char[], int, int)} for a
+   * char array.
    */
   public Tokenizer reset(CharSequence text) {
+    if (text instanceof String s) {
+      start(null, 0, s.length());
+      src = s;
+      buf = window;
+      return this;
+    }
     int n = text.length();
     if (own.length < n) {
       own = new char[Math.max(n, own.length * 2)];
     }
-    if (text instanceof String s) {
-      s.getChars(0, n, own, 0);
-    } else if (text instanceof StringBuilder sb) {
+    if (text instanceof StringBuilder sb) {
       sb.getChars(0, n, own, 0);
     } else {
       for (int i = 0; i < n; i++) {
@@ -166,213 +250,318 @@ public final class Tokenizer {
   }
 
   private Tokenizer start(char[] text, int from, int to) {
+    src = null;
     buf = text;
+    bOff = 0;
+    lowBase = 0;
     base = from;
     limit = to;
     pos = from;
-    termLength = 0;
+    carryTok = 0;
+    carryDigit = 0;
+    nBounds = 0;
+    cursor = 0;
+    fastEnd = 0;
+    nContext = 0;
+    contextCursor = 0;
     start = 0;
     end = 0;
-    hash = 0;
+    contextualAt = -1;
     return this;
   }
 
   /** Advances to the next token; false when there is none left (then the token accessors are stale). */
   public boolean next() {
-    while (true) {
-      int r = scan();
-      if (r == TOKEN) {
-        return true;
-      }
-      if (r == END) {
-        return false;
-      }
-      if (r == SLOW) {
-        return nextSlow(pos);
-      }
-      if (!stopWords.contains(term, termLength, hash)) { // r == CHECK_STOP_WORDS
-        return true;
-      }
+    int k = cursor;
+    if (k < fastEnd) { // the common case, kept small to be inlined
+      cursor = k + 2;
+      start = bounds[k];
+      end = bounds[k + 1];
+      return true;
     }
+    return nextSlow();
   }
 
-  private static final int END = 0;
-  private static final int TOKEN = 1;
-  private static final int SLOW = 2;
-  private static final int CHECK_STOP_WORDS = 3;
-
-  /**
-   * The fast path of {@link #next()}: finds the next token that is a run of ASCII letters and digits,
-   * copying, lower-casing and hashing it in one loop. It makes no call at all (a call in a hot loop makes
-   * the JIT keep its variables on the stack): what it cannot finish it leaves to {@link #nextSlow}
-   * (returning SLOW with {@code pos} where that must start) or to the stop-word check in {@code next}.
-   */
-  private int scan() {
-    char[] b = buf;
-    int lim = limit;
-    int p = pos;
-    char[] skip = skipCase;
-    char[] run = runCase;
+  /** next() in full: fills more blocks, and applies context lower-casing, minimum length, stop words. */
+  private boolean nextSlow() {
     while (true) {
-      char c;
-      while (true) { // skip separators (an ASCII joiner here has no token before it, so it separates)
-        if (p >= lim) {
-          pos = p;
-          return END;
-        }
-        c = skip[b[p]];
-        if (c != 0) {
-          break;
-        }
-        p++;
-      }
-      if (c == OTHER) {
-        pos = p;
-        return SLOW;
-      }
-      int s = p;
-      char[] t = term;
-      int cap = t.length;
-      int h = 0;
-      int n = 0;
-      do { // c is the lower-cased (or kept) ASCII letter or digit at p
-        t[n++] = c;
-        h = 31 * h + c;
-        p++;
-      } while (p < lim && (char) ((c = run[b[p]]) - 1) < JOIN - 1 && n < cap);
-      if (p < lim && c >= JOIN || n == cap) {
-        // a non-ASCII char may continue the token, and so may a joiner ' . , with no plain separator
-        // after it; a token longer than the term buffer needs it grown
-        if (c == OTHER || n == cap || (p + 1 < lim && run[b[p + 1]] != 0)) {
-          pos = s;
-          return SLOW;
-        }
-      }
-      if (n >= minLength) {
-        pos = p;
-        termLength = n;
-        hash = h;
-        start = s - base;
-        end = p - base;
-        return stopWords == null ? TOKEN : CHECK_STOP_WORDS;
-      }
-    }
-  }
-
-  /** Finishes {@link #next()} from {@code p} with the general path. */
-  private boolean nextSlow(int p) {
-    while (true) {
-      if (general(p)) {
-        return true;
-      }
-      p = pos;
-      while (p < limit && buf[p] < 128 && CLASS[buf[p]] == 0) {
-        p++;
-      }
-      if (p >= limit) {
-        pos = p;
-        return false;
-      }
-    }
-  }
-
-  /**
-   * The general path, one code point at a time, from {@code s}: skips chars that start no token until a
-   * plain ASCII separator (or the end); else reads the token starting there with every rule, makes it
-   * current and returns whether it is accepted. Leaves {@code pos} after what it read.
-   */
-  private boolean general(int s) {
-    char[] b = buf;
-    int lim = limit;
-    int p = s;
-    int cp;
-    while (true) {
-      if (p >= lim) {
-        pos = p;
-        return false;
-      }
-      cp = b[p];
-      if (cp < 128) {
-        if (CLASS[cp] == 0) {
-          pos = p;
+      int k = cursor;
+      if (k + 1 >= nBounds) {
+        if (!fill()) {
           return false;
         }
-        if (CLASS[cp] == 1) {
-          break;
-        }
-        p++;
         continue;
       }
-      cp = Character.codePointAt(b, p, lim);
-      if (Character.isLetterOrDigit(cp)) {
-        break;
+      cursor = k + 2;
+      int s = bounds[k];
+      int e = bounds[k + 1];
+      start = s;
+      end = e;
+      if (contextCursor < nContext && containsContextChar(s, e)) {
+        contextualAt = cursor;
       }
-      p += Character.charCount(cp);
+      if (termLength() >= minLength
+          && (stopWords == null || !stopWords.contains(termBuffer(), termOffset(), termLength(), termHash()))) {
+        return true;
+      }
     }
-    int tokenStart = p;
-    int n = 0;
-    boolean contextual = false;
-    char[] t = term;
-    while (true) {
-      // cp (at p) belongs to the token
-      if (t.length < n + 2) {
-        t = growTerm(n + 2, n);
-      }
-      if (cp < 128) {
-        t[n++] = runCase[cp]; // an ASCII letter or digit
-      } else if (lowerCase) {
-        contextual |= cp == 0x130 || cp == 0x3A3;
-        n += Character.toChars(Character.toLowerCase(cp), t, n);
+  }
+
+  /** Whether [s, e) holds a char that needs String.toLowerCase; if so makes the term with it. */
+  private boolean containsContextChar(int s, int e) {
+    int i = contextCursor;
+    while (i < nContext && contextChars[i] < s) {
+      i++;
+    }
+    contextCursor = i;
+    if (i == nContext || contextChars[i] >= e) {
+      return false;
+    }
+    String token = src != null ? src.substring(s, e) : new String(buf, base + s, e - s);
+    String t = token.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    if (term.length < t.length()) {
+      term = new char[Math.max(t.length(), term.length * 2)];
+    }
+    t.getChars(0, t.length(), term, 0);
+    contextLength = t.length();
+    return true;
+  }
+
+  /**
+   * Classifies the next window of blocks, appending the tokens found (or false at the end of the text).
+   * Every complete token before it has been returned; a token still open moves to the front.
+   */
+  private boolean fill() {
+    int open = nBounds & 1; // 1 when a token is still open
+    if (open == 1) {
+      bounds[0] = bounds[nBounds - 1];
+    }
+    nBounds = open;
+    cursor = 0;
+    fastEnd = 0;
+    contextualAt = -1;
+    if (contextCursor > 0) {
+      System.arraycopy(contextChars, contextCursor, contextChars, 0, nContext - contextCursor);
+      nContext -= contextCursor;
+      contextCursor = 0;
+    }
+    if (pos >= limit) {
+      return false;
+    }
+    int rel = pos - base;
+    if (open == 0) {
+      lowBase = rel;
+    } else if (bounds[0] > lowBase) { // keep the open token's term chars, at the front
+      System.arraycopy(low, bounds[0] - lowBase, low, 0, rel - bounds[0]);
+      lowBase = bounds[0];
+    }
+    if (low.length < rel - lowBase + WINDOW) { // a token longer than the buffer
+      low = java.util.Arrays.copyOf(low, Math.max(rel - lowBase + WINDOW, low.length * 2));
+    }
+    if (src != null) { // the window, with the char before it and two after it (for lookahead)
+      int from = Math.max(base, pos - 1);
+      int to = Math.min(limit, pos + WINDOW + 2);
+      src.getChars(from, to, window, 0);
+      bOff = from;
+    }
+    int stop = Math.min(limit, pos + WINDOW);
+    classifyWindow(pos, stop);
+    pos = stop;
+    if (pos >= limit && (nBounds & 1) == 1) { // a token runs to the end of the text
+      bounds[nBounds++] = limit - base;
+    }
+    if (plain && contextCursor == nContext) {
+      fastEnd = nBounds & ~1;
+    }
+    return true;
+  }
+
+  /**
+   * Classifies the blocks of chars [from, stop), fills their term chars, and appends the starts and ends
+   * of their tokens. One loop with its state in locals: a call and field traffic per block were measured
+   * to cost more than the classification itself.
+   */
+  private void classifyWindow(int from, int stop) {
+    char[] b = buf;
+    int o = bOff; // b[q - o] is char q
+    char[] lw = low;
+    int lo = base + lowBase; // lw[q - lo] is its term char
+    int lim = limit;
+    boolean lc = lowerCase;
+    boolean vector = simd;
+    int[] bs = bounds;
+    int nb = nBounds;
+    long ct = carryTok;
+    long cd = carryDigit;
+    for (int p = from; p < stop; p += 64) {
+      int n = lim - p;
+      if (n >= 64) {
+        n = 64;
+        if (vector) {
+          VectorKernel.classify64(this, b, p - o, lw, p - lo, lc);
+        } else {
+          TokenizerKernel.scalar(this, b, p - o, 64, lw, p - lo, lc);
+        }
       } else {
-        n += Character.toChars(cp, t, n);
+        TokenizerKernel.scalar(this, b, p - o, n, lw, p - lo, lc);
       }
-      int prev = cp;
-      p += Character.charCount(cp);
-      if (p >= lim) {
-        break;
+      long w;
+      long d;
+      long a;
+      long m;
+      long x;
+      if (maskOther == 0) {
+        w = maskWord;
+        d = maskDigit;
+        a = maskApos;
+        m = 0;
+        x = 0;
+      } else {
+        otherChars(p);
+        w = maskWord;
+        d = maskDigit;
+        a = maskApos;
+        m = maskMark;
+        x = maskContext;
       }
-      cp = b[p];
-      if (cp < 128 ? CLASS[cp] == 1 : (Character.isLetterOrDigit(cp = Character.codePointAt(b, p, lim)) || isMark(cp))) {
-        continue;
-      }
-      boolean apostrophe = cp == '\'' || cp == '\u2019';
-      if ((apostrophe || ((cp == '.' || cp == ',') && Character.isDigit(prev))) && p + 1 < lim) {
-        int next = Character.codePointAt(b, p + 1, lim);
-        if (apostrophe ? Character.isLetterOrDigit(next) : Character.isDigit(next)) {
-          t[n++] = apostrophe ? '\'' : (char) cp;
-          p++;
-          cp = next;
-          continue;
+      // the char after the block, for joiners in its last position
+      long nextWord = 0;
+      long nextDigit = 0;
+      int q = p + 64;
+      if (n == 64 && q < lim) {
+        char c = b[q - o];
+        if (c < 128) {
+          int f = ASCII_FLAGS[c];
+          nextWord = f & WORD;
+          nextDigit = (f >> 1) & 1;
+        } else {
+          int f = nextClass(q);
+          nextWord = f & WORD;
+          nextDigit = (f >> 1) & 1;
         }
       }
-      break;
-    }
-    if (contextual) {
-      String lower = new String(b, tokenStart, p - tokenStart).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-      if (t.length < lower.length()) {
-        t = growTerm(lower.length(), 0);
+      long t = w;
+      if (m != 0) { // marks continue the run before them: carry propagation through each run of marks
+        long seed = ((w << 1) | ct) & m;
+        t |= ((m + seed) ^ m) & m;
       }
-      lower.getChars(0, lower.length(), t, 0);
-      n = lower.length();
+      // an apostrophe after a token char and before a letter or digit; '.' or ',' between two digits
+      t |= a & ((t << 1) | ct) & ((w >>> 1) | (nextWord << 63));
+      t |= maskSep & ((d << 1) | cd) & ((d >>> 1) | (nextDigit << 63));
+      // every change between token and separator is a start or an end, and they alternate
+      // (in a last block of n < 64 chars, t is 0 from bit n: a token ending the text ends at bit n)
+      long changes = t ^ ((t << 1) | ct);
+      int rel = p - base;
+      nb = vector ? VectorKernel.flatten(bs, nb, changes, rel) : flatten(bs, nb, changes, rel);
+      ct = t >>> 63;
+      cd = d >>> 63;
+      if (lc && (x &= t) != 0) {
+        addContextChars(x, rel);
+      }
     }
-    pos = p;
-    termLength = n;
-    hash = hash(t, 0, n);
-    start = tokenStart - base;
-    end = p - base;
-    return n >= minLength && (stopWords == null || !stopWords.contains(t, n, hash));
+    nBounds = nb;
+    carryTok = ct;
+    carryDigit = cd;
   }
 
-  private static boolean isMark(int cp) {
-    int t = Character.getType(cp);
-    return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK;
+  /** The WORD and DIGIT flags of the non-ASCII char q, the first after a block. */
+  private int nextClass(int q) {
+    char c = buf[q - bOff];
+    int f = OTHER_FLAGS[c];
+    if ((f & SURROGATE) != 0) {
+      f = Character.isHighSurrogate(c) && q + 1 < limit && Character.isLowSurrogate(buf[q + 1 - bOff])
+          ? classOf(Character.toCodePoint(c, buf[q + 1 - bOff])) : 0;
+    }
+    return f;
   }
 
-  private char[] growTerm(int min, int keep) {
-    char[] t = new char[Math.max(min, term.length * 2)];
-    System.arraycopy(term, 0, t, 0, keep);
-    term = t;
-    return t;
+  /**
+   * The non-ASCII chars of the block at p (bits of maskOther), one by one from a table: adds them to
+   * maskWord, maskDigit and maskApos, sets maskMark and maskContext, and writes their term chars.
+   */
+  private void otherChars(int p) {
+    char[] b = buf;
+    int o = bOff;
+    int lo = base + lowBase;
+    long w = maskWord;
+    long d = maskDigit;
+    long a = maskApos;
+    long m = 0;
+    long x = 0;
+    long other = maskOther;
+    while (other != 0) {
+      int i = Long.numberOfTrailingZeros(other);
+      other &= other - 1;
+      int q = p + i;
+      char c = b[q - o];
+      int f = OTHER_FLAGS[c];
+      char lc;
+      if ((f & SURROGATE) == 0) {
+        lc = (f & OTHER_APOS) != 0 ? '\'' : lowerCase ? Character.toLowerCase(c) : c;
+      } else {
+        f = 0;
+        lc = c;
+        int cp = -1;
+        boolean high = Character.isHighSurrogate(c);
+        if (high) {
+          if (q + 1 < limit && Character.isLowSurrogate(b[q + 1 - o])) {
+            cp = Character.toCodePoint(c, b[q + 1 - o]);
+          }
+        } else if (q - 1 >= base && Character.isHighSurrogate(b[q - 1 - o])) {
+          cp = Character.toCodePoint(b[q - 1 - o], c);
+        }
+        if (cp >= 0) {
+          f = classOf(cp);
+          if (lowerCase) {
+            int l = Character.toLowerCase(cp);
+            if (Character.charCount(l) == 2) {
+              lc = high ? Character.highSurrogate(l) : Character.lowSurrogate(l);
+            } else {
+              f |= CONTEXT;
+            }
+          }
+        }
+      }
+      low[q - lo] = lc;
+      w |= (long) (f & WORD) << i;
+      d |= (long) ((f >> 1) & 1) << i;
+      m |= (long) ((f >> 2) & 1) << i;
+      a |= (long) ((f >> 3) & 1) << i;
+      x |= (long) ((f >> 4) & 1) << i;
+    }
+    maskWord = w;
+    maskDigit = d;
+    maskApos = a;
+    maskMark = m;
+    maskContext = x;
+  }
+
+  /**
+   * Appends {@code rel + i} for every set bit i of {@code bits} to {@code out} from index {@code n};
+   * returns the new count. The first 16 are written unconditionally (the common case, with no branch
+   * that depends on the count; what lies past the count is garbage within the slack).
+   */
+  private static int flatten(int[] out, int n, long bits, int rel) {
+    int count = Long.bitCount(bits);
+    for (int j = 0; j < SLACK; j++) {
+      out[n + j] = rel + Long.numberOfTrailingZeros(bits);
+      bits &= bits - 1;
+    }
+    for (int j = n + SLACK; bits != 0; j++) {
+      out[j] = rel + Long.numberOfTrailingZeros(bits);
+      bits &= bits - 1;
+    }
+    return n + count;
+  }
+
+  private void addContextChars(long x, int rel) {
+    if (contextChars.length < nContext + 64) {
+      contextChars = java.util.Arrays.copyOf(contextChars, nContext + 128);
+    }
+    while (x != 0) {
+      contextChars[nContext++] = rel + Long.numberOfTrailingZeros(x);
+      x &= x - 1;
+    }
   }
 
   /** Start offset of the current token (inclusive), relative to the start of the text. */
@@ -386,38 +575,46 @@ public final class Tokenizer {
   }
 
   /**
-   * The current term's chars in {@code [0, termLength())}; the array is reused and valid until the next
-   * call to {@link #next()} or {@code reset}.
+   * The array holding the current term in {@code [termOffset(), termOffset() + termLength())}. It is
+   * reused and only valid until the next call to {@link #next()} or {@code reset}; do not write to it.
    */
   public char[] termBuffer() {
-    return term;
+    return contextualAt == cursor ? term : low;
+  }
+
+  /** Where the current term starts in {@link #termBuffer()}. */
+  public int termOffset() {
+    return contextualAt == cursor ? 0 : start - lowBase;
   }
 
   /** Length of the current term in chars (UTF-16 units). */
   public int termLength() {
-    return termLength;
+    return contextualAt == cursor ? contextLength : end - start;
   }
 
   /**
-   * {@code String.hashCode()} of the current term ({@code h = 31 * h + c} over its chars), computed while
-   * the term is copied; {@link #hash(CharSequence)} gives the same for any text.
+   * {@code String.hashCode()} of the current term ({@code h = 31 * h + c} over its chars), computed on
+   * each call; {@link #hash(CharSequence)} gives the same for any text.
    */
   public int termHash() {
-    return hash;
+    return hash(termBuffer(), termOffset(), termLength());
   }
 
   /** The current term as a new String (allocates). */
   public String term() {
-    return new String(term, 0, termLength);
+    return new String(termBuffer(), termOffset(), termLength());
   }
 
   /** True when the current term equals {@code s} char for char. */
   public boolean termEquals(CharSequence s) {
-    if (s.length() != termLength) {
+    int len = termLength();
+    if (s.length() != len) {
       return false;
     }
-    for (int i = 0; i < termLength; i++) {
-      if (term[i] != s.charAt(i)) {
+    char[] t = termBuffer();
+    int off = termOffset();
+    for (int i = 0; i < len; i++) {
+      if (t[off + i] != s.charAt(i)) {
         return false;
       }
     }
@@ -473,9 +670,9 @@ public final class Tokenizer {
       return new StopWords(hs, ws, cap - 1);
     }
 
-    boolean contains(char[] t, int n, int h) {
+    boolean contains(char[] t, int off, int n, int h) {
       for (int i = h & mask; words[i] != null; i = (i + 1) & mask) {
-        if (hashes[i] == h && java.util.Arrays.equals(words[i], 0, words[i].length, t, 0, n)) {
+        if (hashes[i] == h && java.util.Arrays.equals(words[i], 0, words[i].length, t, off, off + n)) {
           return true;
         }
       }

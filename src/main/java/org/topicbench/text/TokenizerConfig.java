@@ -21,7 +21,16 @@ public record TokenizerConfig(boolean lowerCase, int minLength, Set<String> stop
     stopWords = Set.copyOf(stopWords);
   }
 
+  /** A tokenizer with the fastest block kernel this JVM can run ({@link Tokenizer#kernelName()}). */
   public Tokenizer newTokenizer() {
     return new Tokenizer(this);
+  }
+
+  /**
+   * A tokenizer with the scalar block kernel even when the Vector API is present (same tokens; for
+   * benchmarks that compare the kernels).
+   */
+  public Tokenizer newScalarTokenizer() {
+    return new Tokenizer(this, false);
   }
 }

@@ -1,6 +1,7 @@
 package org.topicbench.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -12,8 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Property test: on random strings mixing ASCII, Latin-1, curly quotes and dashes, CJK, emoji,
  * combining marks, supplementary letters and digits and unpaired surrogates, the fast tokenizer gives
- * exactly the tokens (offsets and terms) of {@link ReferenceTokenizer}, for several configurations and
- * through both reset methods. The seed is printed on failure; rerun one with -Dtopicbench.seed=N.
+ * exactly the tokens (offsets and terms) of {@link ReferenceTokenizer}, for several configurations,
+ * through both reset methods and with both block kernels (scalar and Vector API; the tests run with
+ * {@code --add-modules jdk.incubator.vector}, and fail if the vector kernel cannot be loaded, so neither
+ * is skipped). The seed is printed on failure; rerun one with -Dtopicbench.seed=N.
  */
 class TokenizerAgreementTest {
   private static final int STRINGS = 300_000;
@@ -27,6 +30,7 @@ class TokenizerAgreementTest {
     ".,'-!?;:\"()[]/&%$#@_`~^+=<>|\\{}*".codePoints().toArray(),
     ".,'".codePoints().toArray(),
     range(0x80, 0x100), // Latin-1: letters, NBSP, ×, ÷, ª, µ, soft hyphen ...
+    range(0x2008, 0x2032), // general punctuation, the vector kernel's known separators and their edges
     "\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00A0\u2009".codePoints().toArray(), // curly quotes, dashes
     "東京都日本語年月中文한국어ひらがなカタカナ".codePoints().toArray(),
     "\u0301\u0308\u0327\u20DD\u0903\u093F\u0E31".codePoints().toArray(), // Mn, Me, Mc marks
@@ -35,6 +39,22 @@ class TokenizerAgreementTest {
     {0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xD83D}, // surrogates, mostly unpaired
     {0x130, 0x131, 0x3A3, 0x3C3, 0x3C2, 0x391, 0x1E9E, 0xDF, 0x1C5, 0x13A0, 0xAB70, 0x212A, 0x2126, 0x660, 0x669, 0x2160},
   };
+
+  /** Both kernels: the scalar loop and the SIMD one, which this test run must have. */
+  static List<Boolean> kernels() {
+    if (!TokenizerKernel.vectorAvailable()) {
+      throw new AssertionError("the vector kernel did not load: the tests must run with --add-modules"
+          + " jdk.incubator.vector on a JVM with SIMD registers of 128 bits or more");
+    }
+    return List.of(false, true);
+  }
+
+  @Test
+  void theDefaultKernelIsTheVectorOneWhenTheModuleIsPresent() {
+    kernels();
+    assertTrue(Tokenizer.kernelName().startsWith("vector ("), Tokenizer.kernelName());
+    assertEquals("scalar", TokenizerConfig.DEFAULT.newScalarTokenizer().kernel());
+  }
 
   @Test
   void fastPathAgreesWithReferenceOnRandomStrings() {
@@ -45,16 +65,21 @@ class TokenizerAgreementTest {
       new TokenizerConfig(false, 1, Set.of()),
       new TokenizerConfig(true, 3, Set.of("the", "don't", "é", "東京")),
     };
-    Tokenizer[] fast = new Tokenizer[configs.length];
-    for (int k = 0; k < configs.length; k++) {
-      fast[k] = configs[k].newTokenizer();
+    List<Boolean> kernels = kernels();
+    Tokenizer[][] fast = new Tokenizer[kernels.size()][configs.length];
+    for (int j = 0; j < kernels.size(); j++) {
+      for (int k = 0; k < configs.length; k++) {
+        fast[j][k] = new Tokenizer(configs[k], kernels.get(j));
+      }
     }
-    char[] padded = new char[4096];
+    char[] padded = new char[8192];
     for (int n = 0; n < STRINGS; n++) {
       String text = randomText(random);
       int k = n % configs.length;
       List<ReferenceTokenizer.Token> expected = ReferenceTokenizer.tokens(text, configs[k]);
-      check(seed, n, text, configs[k], expected, collect(fast[k].reset(text)), "reset(CharSequence)");
+      Tokenizer tokenizer = fast[n / configs.length % kernels.size()][k];
+      String how = (kernels.get(n / configs.length % kernels.size()) ? "vector" : "scalar") + " kernel, ";
+      check(seed, n, text, configs[k], expected, collect(tokenizer.reset(text)), how + "reset(CharSequence)");
       // the same text inside a larger array with random chars around it: offsets relative to from,
       // nothing read past `to` may leak into a token
       if (text.length() + 16 <= padded.length) {
@@ -67,7 +92,7 @@ class TokenizerAgreementTest {
         char[] exact = random.nextInt(4) == 0 ? java.util.Arrays.copyOfRange(padded, from, to) : padded;
         int f = exact == padded ? from : 0;
         check(seed, n, text, configs[k], expected,
-            collect(fast[k].reset(exact, f, f + text.length())), "reset(char[], from, to)");
+            collect(tokenizer.reset(exact, f, f + text.length())), how + "reset(char[], from, to)");
       }
     }
   }
@@ -94,7 +119,10 @@ class TokenizerAgreementTest {
 
   private static String randomText(Random random) {
     int shape = random.nextInt(10);
-    int len = shape == 0 ? random.nextInt(400) : shape < 4 ? random.nextInt(8) : random.nextInt(60);
+    // lengths around the 64-char blocks are frequent, so that tokens, marks, joiners and surrogate pairs
+    // straddle block boundaries; a few texts span several 512-char windows
+    int len = shape == 0 ? random.nextInt(random.nextInt(8) == 0 ? 1300 : 400) : shape < 3 ? random.nextInt(8) : shape < 5 ? 56 + random.nextInt(90)
+        : random.nextInt(60);
     StringBuilder b = new StringBuilder();
     // a text favours a few pools so that runs of one kind (long ASCII words, CJK runs) occur
     int[] favoured = {random.nextInt(POOLS.length), random.nextInt(POOLS.length), 1, 0};

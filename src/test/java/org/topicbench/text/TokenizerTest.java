@@ -144,4 +144,27 @@ class TokenizerTest {
       return s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
     }
   }
+
+  @Test
+  void tokensStraddlingBlockBoundariesAgreeWithTheReference() {
+    // the tokenizer reads 64-char blocks: put every kind of token at every position around the first two
+    // block boundaries, after ASCII filler or after a token that runs up to it
+    List<String> pieces = List.of("ab'cd", "Khan’s", "1,000", "2.5.7", "x.5", "e\u0301\u0301x", "\u0301e",
+        "\uD835\uDC00\uD835\uDC01", "a\uD835\uDC00", "\uD801\uDC00x", "\u0130stanbul", "\u039F\u0394\u03A3",
+        "caf\u00C9", "\uD800 x", "a\uDC00", "don''t", "'tis", "12,", "\u0661,\u0662");
+    for (boolean kernel : TokenizerAgreementTest.kernels()) {
+      for (TokenizerConfig config : List.of(TokenizerConfig.DEFAULT, new TokenizerConfig(false, 2, Set.of("ab'cd")))) {
+        Tokenizer t = new Tokenizer(config, kernel);
+        for (String piece : pieces) {
+          for (String filler : List.of(" ", "w", "\u00E9")) {
+            for (int at = 50; at < 140; at++) {
+              String text = filler.repeat(at) + piece + " " + piece + filler.repeat(70);
+              assertEquals(ReferenceTokenizer.tokens(text, config), TokenizerAgreementTest.collect(t.reset(text)),
+                  () -> (kernel ? "vector" : "scalar") + " kernel, " + config + ": " + TokenizerAgreementTest.escape(text));
+            }
+          }
+        }
+      }
+    }
+  }
 }

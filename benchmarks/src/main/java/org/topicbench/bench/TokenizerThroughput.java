@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -24,8 +25,8 @@ import org.topicbench.text.TokenizerConfig;
 /**
  * Question: how many chars and tokens per second does each tokenizer a Java user might pick get through
  * on our text, in one thread? Every benchmark tokenizes the same text (the five bundled articles joined
- * and repeated to 1 MiB of chars) once per operation, consumes each token (its length, and our term
- * hash), and counts chars and tokens in {@link Counters}, which JMH reports as rates: the {@code chars}
+ * and repeated to 1 MiB of chars) once per operation, consumes each token (its length; and in
+ * ours_lowerCase_termHash our term hash too), and counts chars and tokens in {@link Counters}, which JMH reports as rates: the {@code chars}
  * and {@code tokens} rows are chars/s and tokens/s. {@code probe_readEveryChar} only reads every char of
  * a {@code char[]} copy of the text: the ceiling for anything that looks at every char.
  *
@@ -39,6 +40,9 @@ import org.topicbench.text.TokenizerConfig;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+// ours uses its SIMD kernel when the JVM has the Vector API module (ours_lowerCase_scalarKernel shows
+// what it does without); the other tokenizers ignore the flag
+@Fork(jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class TokenizerThroughput {
   /** Folder of the articles, relative to the working directory. */
   @Param("datasets/articles")
@@ -47,6 +51,7 @@ public class TokenizerThroughput {
   private String text;
   private char[] chars;
   private Tokenizer ours;
+  private Tokenizer oursScalar;
   private Tokenizer oursKeepCase;
   private StandardTokenizer lucene;
   private CharTermAttribute luceneTerm;
@@ -78,6 +83,8 @@ public class TokenizerThroughput {
     text = BenchText.repeatedArticles(articles);
     chars = text.toCharArray();
     ours = TokenizerConfig.DEFAULT.newTokenizer();
+    oursScalar = TokenizerConfig.DEFAULT.newScalarTokenizer();
+    System.out.println("ours: " + Tokenizer.kernelName() + " kernel");
     oursKeepCase = new TokenizerConfig(false, 1, java.util.Set.of()).newTokenizer();
     lucene = new StandardTokenizer();
     luceneTerm = lucene.addAttribute(CharTermAttribute.class);
@@ -103,6 +110,18 @@ public class TokenizerThroughput {
     return ours(ours.reset(chars, 0, chars.length), c);
   }
 
+  /** Ours, lower-casing, also computing each term's hash (what the feature extractor asks for). */
+  @Benchmark
+  public long ours_lowerCase_termHash(Counters c) {
+    return ours(ours.reset(text), c, true);
+  }
+
+  /** Ours, lower-casing, with the scalar block kernel (what a JVM without the Vector API module gets). */
+  @Benchmark
+  public long ours_lowerCase_scalarKernel(Counters c) {
+    return ours(oursScalar.reset(text), c);
+  }
+
   /** Ours, keeping case. */
   @Benchmark
   public long ours_keepCase(Counters c) {
@@ -110,10 +129,15 @@ public class TokenizerThroughput {
   }
 
   private long ours(Tokenizer t, Counters c) {
+    return ours(t, c, false);
+  }
+
+  /** Consumes each token as the other tokenizers' tokens are (by its length), and its hash if asked. */
+  private long ours(Tokenizer t, Counters c, boolean hash) {
     long sum = 0;
     int n = 0;
     while (t.next()) {
-      sum += t.termHash() + t.termLength();
+      sum += hash ? t.termHash() + t.termLength() : t.termLength();
       n++;
     }
     c.tokens += n;
