@@ -469,10 +469,17 @@ public final class Tokenizer {
     char c = buf[q - bOff];
     int f = OTHER_FLAGS[c];
     if ((f & SURROGATE) != 0) {
-      f = Character.isHighSurrogate(c) && q + 1 < limit && Character.isLowSurrogate(buf[q + 1 - bOff])
-          ? classOf(Character.toCodePoint(c, buf[q + 1 - bOff])) : 0;
+      int cp = pairAt(q);
+      f = cp >= 0 ? classOf(cp) : 0;
     }
     return f;
+  }
+
+  /** The code point of the surrogate pair starting at char q, or -1 when q starts none. */
+  private int pairAt(int q) {
+    char c = buf[q - bOff];
+    return Character.isHighSurrogate(c) && q + 1 < limit && Character.isLowSurrogate(buf[q + 1 - bOff])
+        ? Character.toCodePoint(c, buf[q + 1 - bOff]) : -1;
   }
 
   /**
@@ -504,9 +511,7 @@ public final class Tokenizer {
         int cp = -1;
         boolean high = Character.isHighSurrogate(c);
         if (high) {
-          if (q + 1 < limit && Character.isLowSurrogate(b[q + 1 - o])) {
-            cp = Character.toCodePoint(c, b[q + 1 - o]);
-          }
+          cp = pairAt(q);
         } else if (q - 1 >= base && Character.isHighSurrogate(b[q - 1 - o])) {
           cp = Character.toCodePoint(b[q - 1 - o], c);
         }

@@ -18,6 +18,8 @@ final class TokenizerKernel {
    * Whether the vector kernel is used by default: {@code jdk.incubator.vector} is in the boot layer and
    * gives SIMD registers of 128 bits or more, unless {@code -Dtopicbench.tokenizer.vector=false}.
    */
+  private static final String VECTOR_NAME = vectorName();
+
   static final boolean SIMD_DEFAULT =
       Boolean.parseBoolean(System.getProperty("topicbench.tokenizer.vector", "true")) && vectorAvailable();
 
@@ -80,28 +82,30 @@ final class TokenizerKernel {
     t.maskOther = other;
   }
 
-  /** Whether this JVM can run the vector kernel. */
+  /** Whether this JVM can run the vector kernel (looked up once). */
   static boolean vectorAvailable() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      return false;
-    }
-    try {
-      // by name: linking VectorKernel without the module in the boot layer would fail
-      return (Boolean) Class.forName("org.topicbench.text.VectorKernel").getDeclaredMethod("usable").invoke(null);
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return false;
-    }
+    return VECTOR_NAME != null;
   }
 
   /** A name for the kernel: "scalar", or "vector (N-bit)". */
   static String name(boolean simd) {
-    if (!simd) {
-      return "scalar";
+    if (simd && VECTOR_NAME == null) {
+      throw new IllegalStateException("the vector kernel is not available in this JVM");
+    }
+    return simd ? VECTOR_NAME : "scalar";
+  }
+
+  /** The vector kernel's name, or null when this JVM cannot run it. */
+  private static String vectorName() {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return null;
     }
     try {
-      return (String) Class.forName("org.topicbench.text.VectorKernel").getDeclaredMethod("name").invoke(null);
+      // by name: linking VectorKernel without the module in the boot layer would fail
+      Class<?> k = Class.forName("org.topicbench.text.VectorKernel");
+      return (Boolean) k.getDeclaredMethod("usable").invoke(null) ? (String) k.getDeclaredMethod("name").invoke(null) : null;
     } catch (ReflectiveOperationException | LinkageError e) {
-      throw new IllegalStateException("the vector kernel is not available in this JVM", e);
+      return null;
     }
   }
 }
