@@ -96,6 +96,17 @@ class TokenizerTest {
     }
     assertEquals((long) perCopy * copies, n);
     assertTrue(lastEnd > big.length() - 100, "reached the end of the 10 MB text");
+    // and in batches: the same count and last offset
+    t.reset(big);
+    long batched = 0;
+    int batchEnd = 0;
+    for (int k; (k = t.nextBatch()) > 0; ) {
+      assertTrue(t.batchStart(0) >= batchEnd, "offsets increase across batches");
+      batchEnd = t.batchEnd(k - 1);
+      batched += k;
+    }
+    assertEquals(n, batched, "nextBatch gives as many tokens as next()");
+    assertEquals(lastEnd, batchEnd);
   }
 
   @Test
@@ -159,8 +170,12 @@ class TokenizerTest {
           for (String filler : List.of(" ", "w", "\u00E9")) {
             for (int at = 50; at < 140; at++) {
               String text = filler.repeat(at) + piece + " " + piece + filler.repeat(70);
-              assertEquals(ReferenceTokenizer.tokens(text, config), TokenizerAgreementTest.collect(t.reset(text)),
+              List<ReferenceTokenizer.Token> expected = ReferenceTokenizer.tokens(text, config);
+              assertEquals(expected, TokenizerAgreementTest.collect(t.reset(text)),
                   () -> (kernel ? "vector" : "scalar") + " kernel, " + config + ": " + TokenizerAgreementTest.escape(text));
+              assertEquals(expected, TokenizerAgreementTest.collectBatches(t.reset(text), new java.util.Random(at)),
+                  () -> "nextBatch, " + (kernel ? "vector" : "scalar") + " kernel, " + config + ": "
+                      + TokenizerAgreementTest.escape(text));
             }
           }
         }
