@@ -309,18 +309,26 @@ public final class Tokenizer {
    * the batch is only valid until the next call to {@code next}, {@code nextBatch} or {@code reset}.
    */
   public int nextBatch() {
-    int k = cursor;
-    int f = fastEnd;
-    if (k < f) {
-      cursor = f;
-      batchBounds = bounds;
-      batchTermBounds = bounds;
-      batchFrom = k;
-      batchTerm = low;
-      batchShift = lowBase;
-      start = bounds[f - 2];
-      end = bounds[f - 1];
-      return (f - k) >> 1;
+    while (true) {
+      int k = cursor;
+      int f = fastEnd;
+      if (k < f) {
+        cursor = f;
+        batchBounds = bounds;
+        batchTermBounds = bounds;
+        batchFrom = k;
+        batchTerm = low;
+        batchShift = lowBase;
+        start = bounds[f - 2];
+        end = bounds[f - 1];
+        return (f - k) >> 1;
+      }
+      if (k + 1 < nBounds) { // tokens left that need a check: one at a time
+        break;
+      }
+      if (!fill()) { // every token returned: classify the next window
+        return 0;
+      }
     }
     if (!nextSlow()) {
       return 0;

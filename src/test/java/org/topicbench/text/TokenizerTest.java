@@ -143,6 +143,42 @@ class TokenizerTest {
     }
   }
 
+  /** Each batch as "start-end:term" strings, in order. */
+  private static List<List<String>> batches(Tokenizer t) {
+    List<List<String>> out = new ArrayList<>();
+    for (int n; (n = t.nextBatch()) > 0; ) {
+      List<String> batch = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        batch.add(t.batchStart(i) + "-" + t.batchEnd(i) + ":"
+            + new String(t.batchTermBuffer(), t.batchTermOffset(i), t.batchTermLength(i)));
+      }
+      out.add(batch);
+    }
+    return out;
+  }
+
+  @Test
+  void nextBatchHandsOutAWindowsTokensAtOnce() {
+    Tokenizer t = TokenizerConfig.DEFAULT.newTokenizer();
+    assertEquals(List.of(), batches(t.reset("")));
+    assertEquals(List.of(List.of("0-5:sadiq", "6-12:khan's", "14-16:on", "17-23:notice")),
+        batches(t.reset("Sadiq Khan’s “on notice”")));
+    // a token lower-cased by String.toLowerCase (İ: i + U+0307) comes alone, and so does every later
+    // token of its window; the term of the batch of one is the contextual one
+    assertEquals(List.of(List.of("0-1:a"), List.of("2-10:i\u0307stanbul"), List.of("11-12:b")),
+        batches(t.reset("A \u0130stanbul B")));
+    // a minimum length or stop words: every token alone (each is checked), and the skipped ones are absent
+    Tokenizer min = new TokenizerConfig(true, 3, Set.of("the")).newTokenizer();
+    assertEquals(List.of(List.of("0-5:sadiq"), List.of("13-17:khan")), batches(min.reset("Sadiq is the KHAN")));
+    // 1,300 chars: one batch per 512-char window, a token across a window boundary in the later one
+    String text = "abc ".repeat(127) + "longword " + "xy ".repeat(260);
+    List<List<String>> b = batches(t.reset(text));
+    assertEquals(ReferenceTokenizer.tokens(text, TokenizerConfig.DEFAULT).size(),
+        b.stream().mapToInt(List::size).sum());
+    assertEquals(3, b.size(), "batches of a 1,300-char text");
+    assertTrue(b.get(1).get(0).endsWith(":longword"), b.get(1).get(0));
+  }
+
   @Test
   void badRangeIsRejectedWithTheValues() {
     Tokenizer t = TokenizerConfig.DEFAULT.newTokenizer();
