@@ -224,11 +224,16 @@ public final class Vectorizer {
   private void wordFeatures(Scratch s, String text) {
     Tokenizer t = s.tokenizer.reset(text);
     int n = 0;
-    while (t.next()) {
-      if (n == s.ids.length) {
-        s.ids = Arrays.copyOf(s.ids, n * 2);
+    for (int k; (k = t.nextBatch()) > 0; ) {
+      if (n + k > s.ids.length) {
+        s.ids = Arrays.copyOf(s.ids, Math.max(n + k, n * 2));
       }
-      s.ids[n++] = terms.find(t.termBuffer(), t.termOffset(), t.termLength(), t.termHash());
+      char[] buf = t.batchTermBuffer();
+      for (int i = 0; i < k; i++) {
+        int off = t.batchTermOffset(i);
+        int len = t.batchTermLength(i);
+        s.ids[n++] = terms.find(buf, off, len, Tokenizer.hash(buf, off, len));
+      }
     }
     int[] ids = s.ids;
     for (int i = 0; i < n; i++) {

@@ -80,6 +80,8 @@ class TokenizerAgreementTest {
       Tokenizer tokenizer = fast[n / configs.length % kernels.size()][k];
       String how = (kernels.get(n / configs.length % kernels.size()) ? "vector" : "scalar") + " kernel, ";
       check(seed, n, text, configs[k], expected, collect(tokenizer.reset(text)), how + "reset(CharSequence)");
+      check(seed, n, text, configs[k], expected, collectBatches(tokenizer.reset(text), random),
+          how + "reset(CharSequence), nextBatch() mixed with next()");
       // the same text inside a larger array with random chars around it: offsets relative to from,
       // nothing read past `to` may leak into a token
       if (text.length() + 16 <= padded.length) {
@@ -93,6 +95,8 @@ class TokenizerAgreementTest {
         int f = exact == padded ? from : 0;
         check(seed, n, text, configs[k], expected,
             collect(tokenizer.reset(exact, f, f + text.length())), how + "reset(char[], from, to)");
+        check(seed, n, text, configs[k], expected, collectBatches(tokenizer.reset(exact, f, f + text.length()), random),
+            how + "reset(char[], from, to), nextBatch() mixed with next()");
       }
     }
   }
@@ -115,6 +119,37 @@ class TokenizerAgreementTest {
       out.add(new ReferenceTokenizer.Token(t.start(), t.end(), term));
     }
     return out;
+  }
+
+  /**
+   * Tokens of the tokenizer's current input through {@link Tokenizer#nextBatch()}, with a random next()
+   * now and then (the two may be mixed); also checks that after a batch the single-token accessors
+   * describe its last token.
+   */
+  static List<ReferenceTokenizer.Token> collectBatches(Tokenizer t, Random random) {
+    List<ReferenceTokenizer.Token> out = new ArrayList<>();
+    while (true) {
+      if (random.nextInt(4) == 0) {
+        if (!t.next()) {
+          assertEquals(0, t.nextBatch(), "nextBatch after next() returned false");
+          return out;
+        }
+        out.add(new ReferenceTokenizer.Token(t.start(), t.end(), t.term()));
+        continue;
+      }
+      int n = t.nextBatch();
+      if (n == 0) {
+        assertTrue(!t.next(), "next() after nextBatch() returned 0");
+        return out;
+      }
+      char[] buf = t.batchTermBuffer();
+      for (int i = 0; i < n; i++) {
+        out.add(new ReferenceTokenizer.Token(t.batchStart(i), t.batchEnd(i),
+            new String(buf, t.batchTermOffset(i), t.batchTermLength(i))));
+      }
+      ReferenceTokenizer.Token last = out.get(out.size() - 1);
+      assertEquals(last, new ReferenceTokenizer.Token(t.start(), t.end(), t.term()), "single accessors after a batch");
+    }
   }
 
   private static String randomText(Random random) {

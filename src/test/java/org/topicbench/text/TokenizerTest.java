@@ -96,6 +96,17 @@ class TokenizerTest {
     }
     assertEquals((long) perCopy * copies, n);
     assertTrue(lastEnd > big.length() - 100, "reached the end of the 10 MB text");
+    // and in batches: the same count and last offset
+    t.reset(big);
+    long batched = 0;
+    int batchEnd = 0;
+    for (int k; (k = t.nextBatch()) > 0; ) {
+      assertTrue(t.batchStart(0) >= batchEnd, "offsets increase across batches");
+      batchEnd = t.batchEnd(k - 1);
+      batched += k;
+    }
+    assertEquals(n, batched, "nextBatch gives as many tokens as next()");
+    assertEquals(lastEnd, batchEnd);
   }
 
   @Test
@@ -132,6 +143,42 @@ class TokenizerTest {
     }
   }
 
+  /** Each batch as "start-end:term" strings, in order. */
+  private static List<List<String>> batches(Tokenizer t) {
+    List<List<String>> out = new ArrayList<>();
+    for (int n; (n = t.nextBatch()) > 0; ) {
+      List<String> batch = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        batch.add(t.batchStart(i) + "-" + t.batchEnd(i) + ":"
+            + new String(t.batchTermBuffer(), t.batchTermOffset(i), t.batchTermLength(i)));
+      }
+      out.add(batch);
+    }
+    return out;
+  }
+
+  @Test
+  void nextBatchHandsOutAWindowsTokensAtOnce() {
+    Tokenizer t = TokenizerConfig.DEFAULT.newTokenizer();
+    assertEquals(List.of(), batches(t.reset("")));
+    assertEquals(List.of(List.of("0-5:sadiq", "6-12:khan's", "14-16:on", "17-23:notice")),
+        batches(t.reset("Sadiq Khan’s “on notice”")));
+    // a token lower-cased by String.toLowerCase (İ: i + U+0307) comes alone, and so does every later
+    // token of its window; the term of the batch of one is the contextual one
+    assertEquals(List.of(List.of("0-1:a"), List.of("2-10:i\u0307stanbul"), List.of("11-12:b")),
+        batches(t.reset("A \u0130stanbul B")));
+    // a minimum length or stop words: every token alone (each is checked), and the skipped ones are absent
+    Tokenizer min = new TokenizerConfig(true, 3, Set.of("the")).newTokenizer();
+    assertEquals(List.of(List.of("0-5:sadiq"), List.of("13-17:khan")), batches(min.reset("Sadiq is the KHAN")));
+    // 1,300 chars: one batch per 512-char window, a token across a window boundary in the later one
+    String text = "abc ".repeat(127) + "longword " + "xy ".repeat(260);
+    List<List<String>> b = batches(t.reset(text));
+    assertEquals(ReferenceTokenizer.tokens(text, TokenizerConfig.DEFAULT).size(),
+        b.stream().mapToInt(List::size).sum());
+    assertEquals(3, b.size(), "batches of a 1,300-char text");
+    assertTrue(b.get(1).get(0).endsWith(":longword"), b.get(1).get(0));
+  }
+
   @Test
   void badRangeIsRejectedWithTheValues() {
     Tokenizer t = TokenizerConfig.DEFAULT.newTokenizer();
@@ -159,8 +206,12 @@ class TokenizerTest {
           for (String filler : List.of(" ", "w", "\u00E9")) {
             for (int at = 50; at < 140; at++) {
               String text = filler.repeat(at) + piece + " " + piece + filler.repeat(70);
-              assertEquals(ReferenceTokenizer.tokens(text, config), TokenizerAgreementTest.collect(t.reset(text)),
+              List<ReferenceTokenizer.Token> expected = ReferenceTokenizer.tokens(text, config);
+              assertEquals(expected, TokenizerAgreementTest.collect(t.reset(text)),
                   () -> (kernel ? "vector" : "scalar") + " kernel, " + config + ": " + TokenizerAgreementTest.escape(text));
+              assertEquals(expected, TokenizerAgreementTest.collectBatches(t.reset(text), new java.util.Random(at)),
+                  () -> "nextBatch, " + (kernel ? "vector" : "scalar") + " kernel, " + config + ": "
+                      + TokenizerAgreementTest.escape(text));
             }
           }
         }

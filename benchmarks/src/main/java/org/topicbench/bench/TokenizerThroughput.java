@@ -104,6 +104,26 @@ public class TokenizerThroughput {
     return ours(ours.reset(text), c);
   }
 
+  /**
+   * Ours, lower-casing, on the String, through the batch contract {@link Tokenizer#nextBatch()} (what the
+   * feature extractor uses): the same tokens and terms, each consumed by its term length.
+   */
+  @Benchmark
+  public long ours_lowerCase_batch(Counters c) {
+    Tokenizer t = ours.reset(text);
+    long sum = 0;
+    int n = 0;
+    for (int k; (k = t.nextBatch()) > 0; ) {
+      for (int i = 0; i < k; i++) {
+        sum += t.batchTermLength(i);
+      }
+      n += k;
+    }
+    c.tokens += n;
+    c.chars += text.length();
+    return sum;
+  }
+
   /** Ours, lower-casing, on the char[] copy through reset(char[], from, to): no copy per operation. */
   @Benchmark
   public long ours_lowerCase_charArray(Counters c) {
