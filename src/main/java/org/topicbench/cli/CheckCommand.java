@@ -1,5 +1,6 @@
 package org.topicbench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.topicbench.data.AtomicFile;
 import org.topicbench.data.InputException;
 import org.topicbench.eval.Evaluation;
 import org.topicbench.eval.EvaluationResult;
@@ -91,20 +93,54 @@ public final class CheckCommand implements Callable<Integer> {
     if (update && learnerNames != null) {
       throw new InputException("--update rewrites the whole baseline; run it without --learners");
     }
+    if (update) {
+      try (AtomicFile.DirectoryLock lock = ResultWriter.lock(baseline)) {
+        report(lock.recovered(), err);
+        return check(out, err, options, lock);
+      } catch (IOException e) {
+        throw InputException.of(baseline, "cannot release its lock: " + e.getMessage());
+      }
+    }
+    recoverBaseline(err);
+    return check(out, err, options, null);
+  }
+
+  /** Finishes or rolls back an update of the baseline that a killed process left half done. */
+  private void recoverBaseline(PrintWriter err) {
+    Path parent = baseline.toAbsolutePath().normalize().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      return;
+    }
+    try (AtomicFile.DirectoryLock lock = ResultWriter.lock(baseline)) {
+      report(lock.recovered(), err);
+    } catch (InputException | IOException e) {
+      // another process is updating it: read what is in place
+    }
+  }
+
+  private void report(List<String> recovered, PrintWriter err) {
+    for (String step : recovered) {
+      err.println("check: " + baseline + ": " + step);
+    }
+    err.flush();
+  }
+
+  /** The check; {@code lock} holds the baseline when it is to be updated, else null. */
+  private int check(PrintWriter out, PrintWriter err, Check.Options options, AtomicFile.DirectoryLock lock) {
     RunData base = null;
     String baseProblem = null;
     try {
       base = RunReader.read(baseline);
     } catch (InputException e) {
       if (!update) {
-        throw withLeftoverHint(e);
+        throw e;
       }
       baseProblem = e.getMessage();
     }
     RunData now = run != null ? RunReader.read(run) : evaluate(base, options.learners(), err);
 
     if (base == null) {
-      List<String> files = Baseline.replace(now.dir(), baseline);
+      List<String> files = Baseline.replace(now.dir(), lock);
       out.println("no usable baseline (" + baseProblem + "); wrote a new one");
       out.println("BASELINE WRITTEN: " + baseline + " (" + String.join(", ", files) + ") from " + now.dir());
       out.println("  Commit it: git add " + baseline);
@@ -121,7 +157,7 @@ public final class CheckCommand implements Callable<Integer> {
     out.print(CheckText.render(report, accept));
     CheckArtifacts.write(reportDir, report, options.learners(), accept);
     if (update) {
-      Baseline.replace(now.dir(), baseline);
+      Baseline.replace(now.dir(), lock);
       out.println();
       out.print(CheckText.updated(report, baseline.toString()));
       out.flush();
@@ -189,16 +225,4 @@ public final class CheckCommand implements Callable<Integer> {
     }
     return b.toString();
   }
-
-  private InputException withLeftoverHint(InputException e) {
-    if (!Files.exists(baseline)) {
-      List<Path> left = Baseline.leftovers(baseline);
-      if (!left.isEmpty()) {
-        return new InputException(e.getMessage() + " (an interrupted update left the old baseline at "
-            + left.getFirst() + "; rename it back)");
-      }
-    }
-    return e;
-  }
-
 }

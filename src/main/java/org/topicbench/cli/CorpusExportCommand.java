@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.topicbench.data.SafeCsv;
 import org.topicbench.data.ArffWriter;
 import org.topicbench.data.AtomicFile;
 import org.topicbench.data.Dataset;
@@ -60,6 +62,13 @@ public final class CorpusExportCommand implements Callable<Integer> {
           + " restores every field (remove them in Weka before training).")
   boolean withIds;
 
+  @Option(
+      names = "--raw",
+      description = "CSV: write cells exactly as they are; by default a cell a spreadsheet would run as a formula"
+          + " (starting with = + - @, a tab or a carriage return, and not a number) gets a leading ' (see"
+          + " results/FORMAT.md).")
+  boolean raw;
+
   @Override
   public Integer call() throws Exception {
     Dataset d = columns.read(dataset);
@@ -81,7 +90,7 @@ public final class CorpusExportCommand implements Callable<Integer> {
         CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
         p.printRecord("id", "doc", "label", "text");
         for (Example e : d.examples()) {
-          p.printRecord(e.id(), e.group(), e.label(), e.text());
+          SafeCsv.print(p, List.of(e.id(), e.group(), e.label(), e.text()), raw);
         }
         p.flush();
       }

@@ -1,5 +1,6 @@
 package org.topicbench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.topicbench.data.AtomicFile;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Datasets;
 import org.topicbench.data.InputException;
@@ -88,10 +90,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     EvaluationSpec es = buildSpec();
-    EvaluationResult result = Evaluation.run(es, Progress.of("evaluate", "", err));
-    Path dir = this.out != null ? this.out : ResultWriter.defaultDir(result);
-    ResultWriter.write(result, dir, noReport ? new ResultWriter.Extra[0]
-        : new ResultWriter.Extra[] {ReportWriter.extra(ReportWriter.DEFAULT_JMH, w -> err.println("topicbench: " + w))});
+    Path dir = this.out != null ? this.out : ResultWriter.defaultDir(es);
+    EvaluationResult result;
+    // the lock and the check come before the evaluation: a second run on the same directory, or a
+    // directory that is not a run, fails at once instead of after the work
+    try (AtomicFile.DirectoryLock lock = ResultWriter.lock(dir)) {
+      lock.recovered().forEach(step -> err.println("evaluate: " + dir + ": " + step));
+      ResultWriter.requireReplaceable(dir);
+      result = Evaluation.run(es, Progress.of("evaluate", "", err));
+      ResultWriter.write(result, lock, noReport ? new ResultWriter.Extra[0]
+          : new ResultWriter.Extra[] {ReportWriter.extra(ReportWriter.DEFAULT_JMH, w -> err.println("topicbench: " + w))});
+    } catch (IOException e) {
+      throw InputException.of(dir, "cannot release its lock: " + e.getMessage());
+    }
     out.print(ResultTable.render(result));
     out.printf(Locale.ROOT, "%nresults: %s (%.1f s)%n", dir, result.wallNanos() / 1e9);
     if (!noReport && Files.exists(dir.resolve(ReportWriter.REPORT))) {
@@ -108,6 +119,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       learners.addAll(Learners.all());
     } else {
       for (String name : new LinkedHashSet<>(learnerNames)) {
+        if (name.isBlank()) {
+          continue;
+        }
         try {
           learners.add(Learners.byName(name.strip()));
         } catch (IllegalArgumentException e) {
@@ -115,17 +129,26 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
       }
     }
+    if (learners.isEmpty()) {
+      throw new InputException("--learners must name at least one learner");
+    }
     List<Protocol> ps = new ArrayList<>();
     if (protocols == null) {
       ps.addAll(List.of(Protocol.KFOLD, Protocol.LOO_DOC, Protocol.SPLIT));
     } else {
       for (String p : new LinkedHashSet<>(protocols)) {
+        if (p.isBlank()) {
+          continue;
+        }
         try {
           ps.add(Protocol.of(p.strip()));
         } catch (IllegalArgumentException e) {
           throw new InputException("--protocol: " + e.getMessage());
         }
       }
+    }
+    if (ps.isEmpty()) {
+      throw new InputException("--protocol must name at least one protocol");
     }
     boolean repeated = ps.stream().anyMatch(Protocol::repeated);
     if (!repeated && (folds != null || repeats != null)) {

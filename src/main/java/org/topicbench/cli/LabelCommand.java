@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.topicbench.data.SafeCsv;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.InputException;
 import org.topicbench.model.Learner;
@@ -79,6 +80,13 @@ public final class LabelCommand implements Callable<Integer> {
       description = "Table width in characters; long sentences wrap (default: $COLUMNS, else 120).")
   Integer width;
 
+  @Option(
+      names = "--raw",
+      description = "csv: write cells exactly as they are; by default a cell a spreadsheet would run as a formula"
+          + " (starting with = + - @, a tab or a carriage return, and not a number) gets a leading ' (see"
+          + " results/FORMAT.md).")
+  boolean raw;
+
   /** One input text and its sentences. */
   record Document(String name, List<Sentence> sentences) {}
 
@@ -101,7 +109,7 @@ public final class LabelCommand implements Callable<Integer> {
     }
     switch (format) {
       case table -> printTable(labelled, labels, out);
-      case csv -> printCsv(labelled, labels, out);
+      case csv -> printCsv(labelled, labels, raw, out);
       case jsonl -> printJsonLines(labelled, labels, out);
     }
     out.flush();
@@ -217,7 +225,8 @@ public final class LabelCommand implements Callable<Integer> {
     return s.equals("-0.000000") ? "0.000000" : s;
   }
 
-  private static void printCsv(List<Labelled> docs, List<String> labels, PrintWriter out) throws IOException {
+  private static void printCsv(List<Labelled> docs, List<String> labels, boolean raw, PrintWriter out)
+      throws IOException {
     CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
     List<Object> header = new ArrayList<>(List.of("file", "sentence", "line", "start", "end", "label"));
     labels.forEach(l -> header.add("p_" + l));
@@ -233,7 +242,7 @@ public final class LabelCommand implements Callable<Integer> {
           row.add(pr.hasProbabilities() ? probability(pr.probabilities()[c]) : "");
         }
         row.add(s.text());
-        p.printRecord(row);
+        SafeCsv.print(p, row, raw);
       }
     }
     p.flush();

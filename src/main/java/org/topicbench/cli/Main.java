@@ -1,5 +1,8 @@
 package org.topicbench.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import org.topicbench.Topicbench;
 import org.topicbench.data.InputException;
@@ -43,15 +46,40 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out =
+        new PrintWriter(
+            new OutputStreamWriter(new WriteFailure.Stream(new FileOutputStream(FileDescriptor.out)), System.out.charset()),
+            true);
+    System.exit(run(args, out, new PrintWriter(System.err, true)));
   }
 
-  /** Runs the command line with the given streams and returns its exit code (used by tests). */
+  /**
+   * Runs the command line with the given streams and returns its exit code (used by tests). A write to
+   * {@code out} that fails (a full disk, a closed pipe) is an error like bad input: one line on {@code
+   * err}, exit 2, even when it happens in the last flush.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine();
     cl.setOut(out);
     cl.setErr(err);
-    return cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+      out.flush();
+    } catch (WriteFailure e) {
+      return failedOutput(err, e.getCause().getMessage());
+    }
+    if (out.checkError()) {
+      return failedOutput(err, null);
+    }
+    return code;
+  }
+
+  private static int failedOutput(PrintWriter err, String reason) {
+    err.println("topicbench: cannot write to standard output" + (reason == null ? "" : ": " + reason)
+        + "; the output is incomplete");
+    err.flush();
+    return BAD_INPUT;
   }
 
   /** A configured command line: exit codes and one-line errors for bad input. */
@@ -67,6 +95,11 @@ public final class Main implements Runnable {
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parseResult) -> {
+          for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof WriteFailure w) {
+              return failedOutput(c.getErr(), w.getCause().getMessage());
+            }
+          }
           if (ex instanceof InputException) {
             c.getErr().println("topicbench: " + ex.getMessage());
             return BAD_INPUT;

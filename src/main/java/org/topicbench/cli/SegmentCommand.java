@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.topicbench.data.SafeCsv;
 import org.topicbench.text.Sentence;
 import org.topicbench.text.SentenceSegmenter;
 import picocli.CommandLine.Command;
@@ -76,7 +77,7 @@ public final class SegmentCommand implements Callable<Integer> {
     p.printRecord("n", "line", "start", "end", "text");
     int n = 0;
     for (Sentence s : sentences) {
-      p.printRecord(++n, s.line(), s.start(), s.end(), s.text());
+      SafeCsv.print(p, ++n, s.line(), s.start(), s.end(), s.text());
     }
     p.flush();
   }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.topicbench.data.AtomicFile;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.InputException;
 import org.topicbench.model.Learner;
@@ -55,6 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (Files.isDirectory(save)) {
       throw InputException.of(save, "is a directory; name a model file to write");
     }
+    AtomicFile.writableTarget(save); // a device or FIFO fails before training
     Learner l = learner != null ? Training.learner("--learner", learner) : null;
     List<Dataset> data = new ArrayList<>();
     for (Path p : train != null ? train : Training.bundled()) {

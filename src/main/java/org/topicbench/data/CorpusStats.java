@@ -208,32 +208,32 @@ public final class CorpusStats {
 
   /** The counts as CSV: {@code document,<label>...,total}, one row per document, then a {@code total} row. */
   public void writeCsv(Appendable out) throws IOException {
-    try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
-      List<String> head = new ArrayList<>();
-      head.add("document");
-      head.addAll(labels);
-      head.add("total");
-      p.printRecord(head);
-      for (int d = 0; d < documents.size(); d++) {
-        List<Object> row = new ArrayList<>();
-        row.add(documents.get(d));
-        int total = 0;
-        for (int l = 0; l < labels.size(); l++) {
-          row.add(counts[d][l]);
-          total += counts[d][l];
-        }
-        row.add(total);
-        p.printRecord(row);
-      }
-      List<Object> totals = new ArrayList<>();
-      totals.add("total");
+    // not closed: closing the printer would close standard output
+    CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+    List<String> head = new ArrayList<>();
+    head.add("document");
+    head.addAll(labels);
+    head.add("total");
+    SafeCsv.print(p, head, false);
+    for (int d = 0; d < documents.size(); d++) {
+      List<Object> row = new ArrayList<>();
+      row.add(documents.get(d));
+      int total = 0;
       for (int l = 0; l < labels.size(); l++) {
-        totals.add(labelTotal(l));
+        row.add(counts[d][l]);
+        total += counts[d][l];
       }
-      totals.add(dataset.size());
-      p.printRecord(totals);
-      p.flush();
+      row.add(total);
+      SafeCsv.print(p, row, false);
     }
+    List<Object> totals = new ArrayList<>();
+    totals.add("total");
+    for (int l = 0; l < labels.size(); l++) {
+      totals.add(labelTotal(l));
+    }
+    totals.add(dataset.size());
+    p.printRecord(totals);
+    p.flush();
   }
 
   /** Everything as one JSON object (keys in a fixed order). */

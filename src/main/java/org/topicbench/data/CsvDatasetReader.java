@@ -108,7 +108,9 @@ final class CsvDatasetReader {
               "row has " + r.size() + " field" + (r.size() == 1 ? "" : "s") + ", the header has " + header.size()
                   + " (" + kind + ", delimiter " + describe(delimiter) + "; quote fields that contain it)");
         }
-        rows.add(line, id < 0 ? null : r.get(id), group < 0 ? null : r.get(group), r.get(label), r.get(text));
+        // SafeCsv: a file topicbench wrote (corpus export) reads back as it was
+        rows.add(line, id < 0 ? null : SafeCsv.unescape(r.get(id)), group < 0 ? null : SafeCsv.unescape(r.get(group)),
+            SafeCsv.unescape(r.get(label)), SafeCsv.unescape(r.get(text)));
       }
       return rows.examples("below the header");
     } catch (IOException e) {

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.topicbench.data.SafeCsv;
 import org.topicbench.data.AtomicFile;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.InputException;
@@ -185,7 +186,8 @@ public final class CarryOver {
           p.printRecord(COLUMNS);
           int rank = 0;
           for (Row row : table.rows()) {
-            p.printRecord(
+            SafeCsv.print(
+                p,
                 ++rank,
                 row.learner(),
                 row.probabilities(),
@@ -230,7 +232,7 @@ public final class CarryOver {
         }
         rows.add(
             new Row(
-                rec.get("learner"),
+                SafeCsv.unescape(rec.get("learner")),
                 Boolean.parseBoolean(rec.get("probabilities")),
                 number(file, line, rec, "forward_macro_f1"),
                 number(file, line, rec, "reverse_macro_f1"),
@@ -282,7 +284,7 @@ public final class CarryOver {
       }
       for (CSVRecord rec : parser) {
         if (rec.get("protocol").equals(Protocol.SPLIT.id())) {
-          out.put(rec.get("learner"), number(summaryCsv, rec.getRecordNumber() + 1, rec, "macro_f1_pooled_mean"));
+          out.put(SafeCsv.unescape(rec.get("learner")), number(summaryCsv, rec.getRecordNumber() + 1, rec, "macro_f1_pooled_mean"));
         }
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package org.topicbench.eval;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.topicbench.data.SafeCsv;
 import org.topicbench.Topicbench;
 import org.topicbench.data.AtomicFile;
 import org.topicbench.data.Dataset;
@@ -27,8 +30,9 @@ import org.topicbench.data.InputException;
 /**
  * Writes an {@link EvaluationResult} as the files of a run directory, documented in
  * {@code results/FORMAT.md}. Every file but {@code timings.csv} is a pure function of the result's
- * deterministic content. The directory appears whole or not at all: files are written into a temporary
- * sibling directory which is then moved into place (an existing run directory is replaced).
+ * deterministic content; cells are {@link org.topicbench.data.SafeCsv spreadsheet-safe}. The directory
+ * appears whole or not at all, under its lock ({@link AtomicFile.DirectoryLock#replace}), and only a
+ * directory that {@link #requireReplaceable} accepts is ever replaced.
  */
 public final class ResultWriter {
   /** Files written, in order. */
@@ -54,24 +58,46 @@ public final class ResultWriter {
 
   private ResultWriter() {}
 
+  /** The report's file, which {@code topicbench evaluate} and {@code report} add to a run directory. */
+  public static final String REPORT = "report.html";
+  /** The report's chart folder in a run directory: {@code <protocol>-<chart>.svg} and {@code .png}. */
+  public static final String CHARTS = "charts";
+  /** The manifest's {@code format}. */
+  public static final String FORMAT = "topicbench-run/1";
+
   /** The default run directory: {@code results/runs/<run-id>}. */
   public static Path defaultDir(EvaluationResult result) {
-    return Path.of("results", "runs", result.runId());
+    return defaultDir(result.spec());
+  }
+
+  /** The default run directory of {@code spec}: {@code results/runs/<run-id>}. */
+  public static Path defaultDir(EvaluationSpec spec) {
+    return Path.of("results", "runs", spec.runId());
   }
 
   /**
-   * Writes {@code result} (and the {@code extras}) to {@code dir}, replacing a previous run there.
+   * Writes {@code result} (and the {@code extras}) to {@code dir}, replacing a previous run there, under
+   * the directory's lock.
    *
-   * @throws InputException when {@code dir} exists but is not a run directory (has no manifest.json),
-   *     or cannot be written
+   * @throws InputException when {@code dir} may not be replaced ({@link #requireReplaceable}), another
+   *     process is writing it, or it cannot be written
    */
   public static void write(EvaluationResult result, Path dir, Extra... extras) {
+    try (AtomicFile.DirectoryLock lock = lock(dir)) {
+      requireReplaceable(dir);
+      write(result, lock, extras);
+    } catch (IOException e) {
+      throw new InputException(dir + ": cannot write results: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes {@code result} into the directory {@code lock} holds, replacing it whole; the caller has
+   * checked it with {@link #requireReplaceable} (before a long evaluation, say).
+   */
+  public static void write(EvaluationResult result, AtomicFile.DirectoryLock lock, Extra... extras) {
     try {
-      if (Files.exists(dir) && !(Files.isDirectory(dir) && isRunDirOrEmpty(dir))) {
-        throw new InputException(dir + ": exists and is not a topicbench run directory (no manifest.json)");
-      }
-      AtomicFile.replaceDirectory(
-          dir,
+      lock.replace(
           tmp -> {
             writeFiles(result, tmp);
             for (Extra e : extras) {
@@ -79,16 +105,115 @@ public final class ResultWriter {
             }
           });
     } catch (IOException e) {
-      throw new InputException(dir + ": cannot write results: " + e.getMessage(), e);
+      throw new InputException(lock.dir() + ": cannot write results: " + e.getMessage(), e);
     }
   }
 
-  private static boolean isRunDirOrEmpty(Path dir) throws IOException {
-    if (Files.exists(dir.resolve("manifest.json"))) {
-      return true;
+  /**
+   * Takes the lock of run directory {@code dir}, finishing or rolling back a replacement an earlier
+   * process left half done ({@link AtomicFile#lockDirectory}).
+   *
+   * @throws InputException when another process holds it, or it cannot be taken
+   */
+  public static AtomicFile.DirectoryLock lock(Path dir) {
+    try {
+      return AtomicFile.lockDirectory(dir);
+    } catch (IOException e) {
+      throw InputException.of(dir, "cannot lock it: " + AtomicFile.describe(e));
     }
+  }
+
+  /**
+   * Refuses to let {@code topicbench evaluate} replace {@code dir} unless it is absent, empty, or provably
+   * a run directory: its {@code manifest.json} parses and names the format {@code topicbench-run/<n>},
+   * its manifest lists {@code timings.csv} (a baseline does not: {@code check --update} replaces those),
+   * and it holds nothing but files topicbench writes (the run files, {@value #REPORT}, and {@value #CHARTS}
+   * holding only {@code .svg} and {@code .png} files).
+   *
+   * @throws InputException naming {@code dir} and what is in the way
+   */
+  public static void requireReplaceable(Path dir) {
+    String problem = notReplaceable(dir, false);
+    if (problem != null) {
+      throw InputException.of(dir, problem);
+    }
+  }
+
+  /**
+   * Why {@code dir} may not be replaced by a run ({@code baseline} false: see {@link #requireReplaceable})
+   * or by a baseline ({@code baseline} true: it may hold only regular files named as run files, whatever
+   * they hold, so that {@code check --update} repairs a broken baseline), or null when it may.
+   */
+  public static String notReplaceable(Path dir, boolean baseline) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return "exists and is not a directory; name a run directory";
+    }
+    List<Path> entries;
     try (var s = Files.list(dir)) {
-      return s.findAny().isEmpty();
+      entries = s.sorted().toList();
+    } catch (IOException e) {
+      return "cannot list it: " + e.getMessage();
+    }
+    if (entries.isEmpty()) {
+      return null;
+    }
+    if (baseline) {
+      // a baseline may be broken (check --update repairs it): only its names must be run files
+      for (Path e : entries) {
+        if (!Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS) || !FILES.contains(e.getFileName().toString())) {
+          return "exists and is not a topicbench baseline (it holds files other than run files: "
+              + e.getFileName() + "); not replacing it";
+        }
+      }
+      return null;
+    }
+    String what = "a topicbench run directory";
+    Path manifest = dir.resolve("manifest.json");
+    if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+      return "exists and is not " + what + " (no manifest.json); not replacing it";
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(manifest.toFile());
+    } catch (IOException e) {
+      return "exists and is not " + what + " (its manifest.json is not JSON); not replacing it";
+    }
+    if (root == null || !root.path("format").asText("").startsWith("topicbench-run/")) {
+      return "exists and is not " + what + " (its manifest.json names no topicbench-run format); not replacing it";
+    }
+    boolean hasTimings = false;
+    for (JsonNode f : root.path("files")) {
+      hasTimings |= f.asText().equals("timings.csv");
+    }
+    if (!hasTimings) {
+      return "is a topicbench baseline ('topicbench check --update' replaces it); not replacing it";
+    }
+    for (Path e : entries) {
+      String name = e.getFileName().toString();
+      boolean own =
+          Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS) && (FILES.contains(name) || name.equals(REPORT))
+              || name.equals(CHARTS) && onlyCharts(e);
+      if (!own) {
+        return "holds " + name + ", which topicbench did not write; not replacing it (move it away or choose"
+            + " another directory)";
+      }
+    }
+    return null;
+  }
+
+  private static boolean onlyCharts(Path charts) {
+    if (!Files.isDirectory(charts, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (var s = Files.list(charts)) {
+      return s.allMatch(
+          p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+              && (p.getFileName().toString().endsWith(".svg") || p.getFileName().toString().endsWith(".png")));
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -123,7 +248,7 @@ public final class ResultWriter {
         CSVPrinter p = new CSVPrinter(w, CSV)) {
       p.printRecord(header);
       for (List<String> r : rows) {
-        p.printRecord(r);
+        SafeCsv.print(p, r, false);
       }
     }
   }
@@ -381,7 +506,7 @@ public final class ResultWriter {
     JsonNodeFactory f = JsonNodeFactory.instance;
     EvaluationSpec spec = result.spec();
     ObjectNode root = f.objectNode();
-    root.put("format", "topicbench-run/1");
+    root.put("format", FORMAT);
     root.put("run_id", result.runId());
     ObjectNode tb = root.putObject("topicbench");
     tb.put("version", Topicbench.version());

@@ -3,6 +3,7 @@ package org.topicbench.report;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.topicbench.data.InputException;
+import org.topicbench.data.SafeCsv;
 
 /**
  * One CSV file of a run directory, read back with its columns checked: every required column present,
@@ -61,7 +63,7 @@ final class CsvTable {
       if (i == null) {
         throw InputException.of(file, "no column '" + column + "'");
       }
-      return values[i];
+      return SafeCsv.unescape(values[i]);
     }
 
     /** A number of the run format: fixed point, {@code NaN}, or empty (also read as NaN). */
@@ -94,8 +96,10 @@ final class CsvTable {
    */
   static CsvTable read(
       Path file, List<String> required, Set<String> numbers, Set<String> integers, Predicate<Row> keep) {
+    CSVParser[] parser = {null};
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser p = FORMAT.parse(r)) {
+      parser[0] = p;
       var it = p.iterator();
       if (!it.hasNext()) {
         throw InputException.of(file, "empty file, expected a header row");
@@ -131,12 +135,22 @@ final class CsvTable {
       return table;
     } catch (NoSuchFileException e) {
       throw InputException.of(file, "missing (not a complete topicbench run directory)");
+    } catch (CharacterCodingException e) {
+      throw notUtf8(file, parser[0]);
     } catch (IOException e) {
       throw InputException.of(file, "cannot read: " + e.getMessage());
     } catch (UncheckedIOException | IllegalStateException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw notUtf8(file, parser[0]);
+      }
       // commons-csv reports malformed quoting from its iterator this way
       throw InputException.of(file, "malformed CSV: " + oneLine(e.getMessage()));
     }
+  }
+
+  private static InputException notUtf8(Path file, CSVParser p) {
+    String what = "not valid UTF-8 (a run directory's files are UTF-8; was it edited or converted?)";
+    return p == null ? InputException.of(file, what) : InputException.at(file, p.getCurrentLineNumber() + 1, what);
   }
 
   private static String oneLine(String s) {

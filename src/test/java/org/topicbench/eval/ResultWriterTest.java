@@ -81,13 +81,69 @@ class ResultWriterTest {
     EvaluationResult r = small();
     Path dir = tmp.resolve("run");
     ResultWriter.write(r, dir);
-    Files.writeString(dir.resolve("stale.txt"), "from an older run");
+    Files.writeString(dir.resolve("report.html"), "an older report");
+    Files.createDirectories(dir.resolve("charts"));
+    Files.writeString(dir.resolve("charts").resolve("kfold-cost.svg"), "<svg/>");
     ResultWriter.write(r, dir, (d, res) -> Files.writeString(d.resolve("extra.txt"), res.runId()));
-    assertFalse(Files.exists(dir.resolve("stale.txt")));
+    assertFalse(Files.exists(dir.resolve("report.html")));
     assertEquals(r.runId(), Files.readString(dir.resolve("extra.txt")));
     try (Stream<Path> s = Files.list(tmp)) {
       assertEquals(List.of(dir), s.toList());
     }
+  }
+
+  /** What is not provably a topicbench run directory holding only topicbench's files is never replaced. */
+  @Test
+  void refusesToReplaceAnythingButARunDirectoryOfItsOwnFiles() throws IOException {
+    // a project folder that happens to hold a manifest.json
+    Path project = tmp.resolve("project");
+    Files.createDirectories(project.resolve("src"));
+    Files.writeString(project.resolve("manifest.json"), "{\"name\": \"my-app\"}");
+    Files.writeString(project.resolve("src").resolve("Main.java"), "keep me");
+    assertRefused(project, "exists and is not a topicbench run directory (its manifest.json names no topicbench-run"
+        + " format); not replacing it");
+    Files.writeString(project.resolve("manifest.json"), "not json");
+    assertRefused(project, "exists and is not a topicbench run directory (its manifest.json is not JSON); not"
+        + " replacing it");
+    assertEquals("keep me", Files.readString(project.resolve("src").resolve("Main.java")));
+
+    // a real run with a file of the user's in it
+    Path run = tmp.resolve("run");
+    ResultWriter.write(small(), run);
+    Files.writeString(run.resolve("notes.txt"), "my notes");
+    assertRefused(run, "holds notes.txt, which topicbench did not write; not replacing it (move it away or choose"
+        + " another directory)");
+    Files.delete(run.resolve("notes.txt"));
+    Files.createDirectories(run.resolve("charts"));
+    Files.writeString(run.resolve("charts").resolve("notes.txt"), "mine");
+    assertRefused(run, "holds charts, which topicbench did not write; not replacing it (move it away or choose"
+        + " another directory)");
+
+    // a baseline: check --update replaces those
+    Path baseline = tmp.resolve("baseline");
+    org.topicbench.eval.regression.Baseline.replace(ResultWriterTest.write(small(), tmp.resolve("b")), baseline);
+    assertRefused(baseline, "is a topicbench baseline ('topicbench check --update' replaces it); not replacing it");
+
+    // a plain file
+    Path file = tmp.resolve("file.txt");
+    Files.writeString(file, "x");
+    assertRefused(file, "exists and is not a directory; name a run directory");
+    assertEquals("x", Files.readString(file));
+
+    // an empty folder is fine
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    ResultWriter.write(small(), empty);
+    assertTrue(Files.isRegularFile(empty.resolve("manifest.json")));
+  }
+
+  private static Path write(EvaluationResult r, Path dir) {
+    ResultWriter.write(r, dir);
+    return dir;
+  }
+
+  private static void assertRefused(Path dir, String why) {
+    InputException e = assertThrows(InputException.class, () -> ResultWriter.write(small(), dir));
+    assertEquals(dir + ": " + why, e.getMessage());
   }
 
   @Test
@@ -96,7 +152,8 @@ class ResultWriterTest {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("thesis.tex"), "keep me");
     InputException e = assertThrows(InputException.class, () -> ResultWriter.write(small(), dir));
-    assertTrue(e.getMessage().endsWith("exists and is not a topicbench run directory (no manifest.json)"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("exists and is not a topicbench run directory (no manifest.json); not replacing"
+        + " it"), e.getMessage());
     assertEquals("keep me", Files.readString(dir.resolve("thesis.tex")));
   }
 

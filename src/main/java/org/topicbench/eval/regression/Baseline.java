@@ -22,11 +22,10 @@ import org.topicbench.eval.ResultWriter;
  * ({@code results/FORMAT.md}) without {@code timings.csv}, which is not deterministic. Its manifest's
  * {@code files} lists what it holds.
  *
- * <p>{@link #replace} writes a new baseline atomically: the files go to a temporary sibling directory,
- * the old baseline is renamed aside, the new one renamed into place, and the old one deleted. An update
- * that fails or is interrupted while the files are written leaves the old baseline untouched; only the
- * instant between the two renames has none in place, and the old one is then still next to it as
- * {@code .<name>.old-*}.
+ * <p>{@link #replace} writes a new baseline under the directory's lock with
+ * {@link AtomicFile.DirectoryLock#replace}: a process killed at any point leaves either the old or the new
+ * baseline in place, or a state that the next {@code topicbench check} (or any other taker of the lock)
+ * completes or rolls back by itself.
  */
 public final class Baseline {
   /** The default baseline directory, relative to the repository root. */
@@ -49,21 +48,30 @@ public final class Baseline {
    *
    * @return the files written, in order
    * @throws InputException when {@code dir} exists but does not look like a baseline or run directory (it
-   *     holds a file that is not a run file, or a directory), or when writing fails
+   *     holds a file that is not a run file, or a directory), another process is writing it, or writing fails
    */
   public static List<String> replace(Path run, Path dir) {
-    return replace(run, dir, f -> {});
+    try (AtomicFile.DirectoryLock lock = ResultWriter.lock(dir)) {
+      return replace(run, lock, f -> {});
+    } catch (IOException e) {
+      throw InputException.of(dir, "cannot write the baseline: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
   }
 
-  static List<String> replace(Path run, Path dir, FileHook hook) {
+  /** As {@link #replace(Path, Path)}, into the directory {@code lock} holds. */
+  public static List<String> replace(Path run, AtomicFile.DirectoryLock lock) {
+    return replace(run, lock, f -> {});
+  }
+
+  static List<String> replace(Path run, AtomicFile.DirectoryLock lock, FileHook hook) {
+    Path dir = lock.dir();
+    String problem = ResultWriter.notReplaceable(dir, true);
+    if (problem != null) {
+      throw InputException.of(dir, problem);
+    }
     try {
-      if (Files.exists(dir) && !replaceable(dir)) {
-        throw InputException.of(dir, "exists and is not a topicbench baseline (it holds files other than run files);"
-            + " not replacing it");
-      }
       List<String> written = new ArrayList<>();
-      AtomicFile.replaceDirectory(
-          dir,
+      lock.replace(
           tmp -> {
             for (String f : files(run)) {
               Path target = tmp.resolve(f);
@@ -114,26 +122,5 @@ public final class Baseline {
 
   private static boolean isRunFile(String name) {
     return ResultWriter.FILES.contains(name);
-  }
-
-  /** Empty, or only run files in it: safe to replace. */
-  private static boolean replaceable(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return false;
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.allMatch(p -> Files.isRegularFile(p) && isRunFile(p.getFileName().toString()));
-    }
-  }
-
-  /** Leftovers of an update interrupted between its two renames, next to {@code dir}. */
-  public static List<Path> leftovers(Path dir) {
-    Path abs = dir.toAbsolutePath().normalize();
-    String prefix = "." + abs.getFileName() + ".old-";
-    try (Stream<Path> s = Files.list(abs.getParent())) {
-      return s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
   }
 }

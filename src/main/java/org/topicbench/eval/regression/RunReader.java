@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.topicbench.data.InputException;
+import org.topicbench.data.SafeCsv;
 import org.topicbench.eval.regression.RunData.DatasetInfo;
 import org.topicbench.eval.regression.RunData.Figures;
 import org.topicbench.eval.regression.RunData.Key;
@@ -299,7 +300,7 @@ public final class RunReader {
   /** One CSV row with its file and line for error messages. */
   private record Row(Path file, long line, Map<String, String> values) {
     String get(String column) {
-      return values.get(column);
+      return SafeCsv.unescape(values.get(column));
     }
 
     int integer(String column) {

@@ -83,11 +83,15 @@ class BaselineTest {
     for (int failAt = 1; failAt <= before.size(); failAt++) {
       int[] n = {0};
       int stop = failAt;
-      InputException e = assertThrows(InputException.class, () -> Baseline.replace(next, baseline, file -> {
-        if (++n[0] == stop) {
-          throw new IOException("No space left on device");
+      InputException e = assertThrows(InputException.class, () -> {
+        try (var lock = ResultWriter.lock(baseline)) {
+          Baseline.replace(next, lock, file -> {
+            if (++n[0] == stop) {
+              throw new IOException("No space left on device");
+            }
+          });
         }
-      }));
+      });
       assertEquals(baseline + ": cannot write the baseline: IOException: No space left on device", e.getMessage());
       assertEquals(before, contents(baseline), "after a failure at file " + failAt);
       assertEquals(List.of("baseline"), siblings(), "the temporary directory is removed");
@@ -101,15 +105,24 @@ class BaselineTest {
     Files.writeString(precious.resolve("Main.java"), "keep me");
     Path run = Doubles.run(tmp.resolve("run"), List.of(new Doubles.Words("t.a")));
     InputException e = assertThrows(InputException.class, () -> Baseline.replace(run, precious));
-    assertEquals(precious + ": exists and is not a topicbench baseline (it holds files other than run files); not"
+    assertEquals(precious + ": exists and is not a topicbench baseline (it holds files other than run files: Main.java); not"
         + " replacing it", e.getMessage());
     assertEquals("keep me", Files.readString(precious.resolve("Main.java")));
   }
 
   @Test
-  void findsTheLeftoverOfAnUpdateInterruptedBetweenItsRenames() throws IOException {
+  void anUpdateInterruptedBetweenItsRenamesIsRolledBackByTheNextUpdate() throws IOException {
     Path baseline = tmp.resolve("results").resolve("baseline");
-    Files.createDirectories(tmp.resolve("results").resolve(".baseline.old-123"));
-    assertEquals(List.of(tmp.resolve("results").resolve(".baseline.old-123")), Baseline.leftovers(baseline));
+    Baseline.replace(Doubles.run(tmp.resolve("old"), List.of(new Doubles.Words("t.a"))), baseline);
+    Map<String, String> before = contents(baseline);
+    // what a kill between "move the old aside" and "move the new in" of the earlier topicbench left
+    Files.move(baseline, tmp.resolve("results").resolve(".baseline.old-123"));
+    Files.createDirectories(tmp.resolve("results").resolve(".baseline.tmp-456"));
+    try (var lock = ResultWriter.lock(baseline)) {
+      assertEquals(List.of("deleted the unfinished .baseline.tmp-456",
+          "rolled back an interrupted replacement: moved .baseline.old-123 back"), lock.recovered());
+    }
+    assertEquals(before, contents(baseline));
+    assertEquals(List.of("baseline"), siblings());
   }
 }
