@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.topicbench.data.AtomicFile;
 import org.topicbench.data.Dataset;
@@ -21,6 +23,7 @@ import org.topicbench.eval.ProtocolSpec;
 import org.topicbench.eval.ResultTable;
 import org.topicbench.eval.ResultWriter;
 import org.topicbench.model.Learner;
+import org.topicbench.model.LearnerSpecs;
 import org.topicbench.model.Learners;
 import org.topicbench.report.ReportWriter;
 import picocli.CommandLine.Command;
@@ -69,8 +72,14 @@ public final class EvaluateCommand implements Callable<Integer> {
   long seed = EvaluationSpec.DEFAULT_SEED;
 
   @Option(names = "--learners", split = ",", paramLabel = "NAME",
-      description = "Learners to compare, comma-separated (default: all; see 'topicbench learners').")
+      description = "Learners to compare, comma-separated preset names or specs (default: every learner of the"
+          + " default evaluation; see 'topicbench learners').")
   List<String> learnerNames;
+
+  @Option(names = "--learner", paramLabel = "SPEC",
+      description = "A learner spec, e.g. \"smile.logistic lambda=0.001|0.01\" (a grid gives one learner per"
+          + " value) or \"weka:weka.classifiers.trees.J48 -C 0.25\"; repeatable, after --learners.")
+  List<String> learnerSpecs;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: results/runs/<run-id>).")
   Path out;
@@ -112,25 +121,40 @@ public final class EvaluateCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  private static List<Learner> specs(String option, String spec) {
+    try {
+      return LearnerSpecs.expand(spec.strip(), null);
+    } catch (InputException e) {
+      throw new InputException(option + ": " + e.getMessage());
+    }
+  }
+
   /** The spec the options describe; bad options throw {@link InputException}. */
   EvaluationSpec buildSpec() {
     List<Learner> learners = new ArrayList<>();
-    if (learnerNames == null) {
+    if (learnerNames == null && learnerSpecs == null) {
       learners.addAll(Learners.all());
-    } else {
+    }
+    if (learnerNames != null) {
       for (String name : new LinkedHashSet<>(learnerNames)) {
-        if (name.isBlank()) {
-          continue;
-        }
-        try {
-          learners.add(Learners.byName(name.strip()));
-        } catch (IllegalArgumentException e) {
-          throw new InputException("--learners: " + e.getMessage());
+        if (!name.isBlank()) {
+          learners.addAll(specs("--learners", name));
         }
       }
+      if (learners.isEmpty()) {
+        throw new InputException("--learners must name at least one learner");
+      }
     }
-    if (learners.isEmpty()) {
-      throw new InputException("--learners must name at least one learner");
+    if (learnerSpecs != null) {
+      for (String s : learnerSpecs) {
+        learners.addAll(specs("--learner", s));
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    for (Learner l : learners) {
+      if (!seen.add(l.name())) {
+        throw new InputException("two learners are named '" + l.name() + "'; give each spec once");
+      }
     }
     List<Protocol> ps = new ArrayList<>();
     if (protocols == null) {

@@ -3,21 +3,27 @@ package org.topicbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SequencedMap;
 import java.util.concurrent.Callable;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Datasets;
 import org.topicbench.data.Example;
+import org.topicbench.model.FeatureSpec;
 import org.topicbench.model.Learner;
 import org.topicbench.model.LearnerCost;
+import org.topicbench.model.LearnerSpecs;
 import org.topicbench.model.Learners;
+import org.topicbench.model.Setting;
 import org.topicbench.model.TrainingSet;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code topicbench learners}: every learner with its hyperparameters, optionally what it costs. */
 @Command(
@@ -25,12 +31,20 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = {
-      "Lists every learner, in evaluation order, with its hyperparameters.",
+      "Lists every preset learner, in evaluation order, with the spec it stands for, that spec in full (every"
+          + " setting written out), why it is set so, and its hyperparameters; then the algorithms a spec can name"
+          + " and their settings.",
+      "With SPEC arguments, shows what each spec makes instead (a grid makes one learner per value): a way to"
+          + " check a spec before an evaluation.",
       "With --time, also fits each learner on a random 90% of DATASET and predicts the rest, and prints the"
           + " mean wall-clock cost (a rough guide; evaluation writes the real timings)."
     })
 public final class LearnersCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "SPEC", arity = "0..*",
+      description = "Learner specs to show (default: every preset), e.g. \"smile.logistic lambda=0.001|0.01\".")
+  List<String> specs;
 
   @Option(names = "--time", paramLabel = "DATASET", description = "Time every learner on this labelled dataset.")
   Path timeOn;
@@ -44,14 +58,26 @@ public final class LearnersCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<Learner> learners = Learners.all();
+    List<Learner> learners = new ArrayList<>();
+    if (specs == null) {
+      learners.addAll(Learners.all());
+    } else {
+      for (String s : specs) {
+        learners.addAll(LearnerSpecs.expand(s, null));
+      }
+    }
     if (timeOn == null) {
       for (Learner l : learners) {
-        out.println(l.name());
-        int width = l.hyperparameters().keySet().stream().mapToInt(String::length).max().orElse(0);
-        for (Map.Entry<String, String> e : l.hyperparameters().entrySet()) {
-          out.printf("  %-" + width + "s  %s%n", e.getKey(), e.getValue());
+        print(out, l);
+      }
+      if (specs == null) {
+        out.println();
+        out.println("variants (not in the default evaluation):");
+        for (Learner l : Learners.variants()) {
+          print(out, l);
         }
+        out.println();
+        printAlgorithms(out);
       }
       out.flush();
       return Main.OK;
@@ -103,5 +129,47 @@ public final class LearnersCommand implements Callable<Integer> {
         totalCpu);
     out.flush();
     return Main.OK;
+  }
+
+  private static void print(PrintWriter out, Learner l) {
+    out.println(l.name());
+    LearnerSpecs.Preset preset = LearnerSpecs.preset(l.name());
+    SequencedMap<String, String> rows = new LinkedHashMap<>();
+    if (preset != null) {
+      rows.put("preset", preset.spec());
+      rows.put("why", preset.why());
+    }
+    rows.put("spec", l.spec());
+    l.hyperparameters().forEach((k, v) -> rows.put("  " + k, v));
+    int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+    for (Map.Entry<String, String> e : rows.entrySet()) {
+      out.printf("  %-" + width + "s  %s%n", e.getKey(), e.getValue());
+    }
+  }
+
+  private static void printAlgorithms(PrintWriter out) {
+    out.println("algorithms a spec can name, with their settings (key=default: meaning):");
+    for (LearnerSpecs.Algorithm a : LearnerSpecs.algorithms()) {
+      out.println("  " + a.id() + ": " + a.summary());
+      for (Setting s : a.settings()) {
+        out.println("    " + s.key() + "=" + s.defaultValue() + ": " + s.help());
+      }
+      if (a.defaults() != null) {
+        out.println("    features.*: the feature settings below (its defaults: "
+            + String.join(" ", FeatureSpec.tokens(a.defaults())).replace(FeatureSpec.PREFIX, "") + ")");
+      }
+    }
+    out.println("  " + LearnerSpecs.WEKA + "CLASS [Weka options]: any Weka classifier on the class path, with Weka's own"
+        + " option syntax, e.g. weka:weka.classifiers.functions.SMO -C 10");
+    out.println("    " + LearnerSpecs.INSTANCES.key() + "=" + LearnerSpecs.INSTANCES.defaultValue() + ": "
+        + LearnerSpecs.INSTANCES.help());
+    out.println("    features.*: the feature settings below (its defaults: "
+        + String.join(" ", FeatureSpec.tokens(LearnerSpecs.wekaDefaults())).replace(FeatureSpec.PREFIX, "") + ")");
+    out.println("feature settings of every learner but the baselines (features.KEY=VALUE):");
+    for (Setting s : FeatureSpec.settings(LearnerSpecs.wekaDefaults())) {
+      out.println("  " + s.key() + ": " + s.help());
+    }
+    out.println("a value v1|v2|... makes one learner per value (a grid); a preset's name followed by settings or"
+        + " Weka options overrides the preset's.");
   }
 }

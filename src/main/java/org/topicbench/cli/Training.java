@@ -15,6 +15,7 @@ import org.topicbench.data.InputException;
 import org.topicbench.eval.CarryOver;
 import org.topicbench.eval.EvaluationSpec;
 import org.topicbench.model.Learner;
+import org.topicbench.model.LearnerSpecs;
 import org.topicbench.model.Learners;
 import org.topicbench.model.TrainingSet;
 
@@ -41,11 +42,14 @@ final class Training {
     return Stream.concat(Learners.all().stream(), Learners.variants().stream()).toList();
   }
 
-  /** The learner called {@code name}; an unknown name is an input error naming {@code option}. */
-  static Learner learner(String option, String name) {
+  /**
+   * The learner {@code spec} describes (a preset's name, or any spec: see {@code topicbench learners});
+   * a bad spec is an input error naming {@code option}.
+   */
+  static Learner learner(String option, String spec) {
     try {
-      return Learners.byName(name.strip());
-    } catch (IllegalArgumentException e) {
+      return LearnerSpecs.learner(spec.strip());
+    } catch (InputException e) {
       throw new InputException(option + ": " + e.getMessage());
     }
   }

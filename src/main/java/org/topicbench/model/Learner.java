@@ -13,6 +13,14 @@ public interface Learner {
   /** Stable name used on the command line and in result files, e.g. {@code weka.smo}. */
   String name();
 
+  /**
+   * The full spec that builds this learner ({@link LearnerSpecs}), every setting written out; a learner
+   * made in code (a test's, say) has its name.
+   */
+  default String spec() {
+    return name();
+  }
+
   /** Every hyperparameter, the feature configuration included, in a fixed order. */
   SequencedMap<String, String> hyperparameters();
 

@@ -1,23 +1,19 @@
 package org.topicbench.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.topicbench.model.baseline.KeywordRules;
-import org.topicbench.model.baseline.MajorityClass;
-import org.topicbench.model.baseline.StratifiedRandom;
-import org.topicbench.model.smile.SmileKnn;
-import org.topicbench.model.smile.SmileLinearSvm;
-import org.topicbench.model.smile.SmileLogisticRegression;
-import org.topicbench.model.smile.SmileNaiveBayes;
-import org.topicbench.model.smile.SmileRandomForest;
-import org.topicbench.model.weka.WekaLearner;
-import org.topicbench.model.weka.WekaLearners;
 
-/** Every learner topicbench knows, in a fixed order, by stable name. */
+/**
+ * The presets of {@link LearnerSpecs}, built: every learner topicbench knows by name, in a fixed order.
+ */
 public final class Learners {
   private Learners() {}
+
+  private static final List<Learner> ALL =
+      LearnerSpecs.presets().stream().filter(LearnerSpecs.Preset::inDefault).map(p -> LearnerSpecs.learner(p.name()))
+          .toList();
+  private static final List<Learner> VARIANTS =
+      LearnerSpecs.presets().stream().filter(p -> !p.inDefault()).map(p -> LearnerSpecs.learner(p.name())).toList();
 
   /**
    * All learners of the default evaluation, in the order tables list them: baselines, then Smile, then
@@ -25,19 +21,7 @@ public final class Learners {
    * layout features and the keyword rules' cues appended to the text features).
    */
   public static List<Learner> all() {
-    List<Learner> l = new ArrayList<>();
-    l.add(new MajorityClass());
-    l.add(new StratifiedRandom());
-    l.add(new KeywordRules());
-    l.add(new SmileNaiveBayes(SmileNaiveBayes.Variant.MULTINOMIAL));
-    l.add(new SmileNaiveBayes(SmileNaiveBayes.Variant.COMPLEMENT));
-    l.add(new SmileLogisticRegression());
-    l.add(new SmileLinearSvm());
-    l.add(new SmileRandomForest());
-    l.add(new SmileKnn());
-    l.addAll(WekaLearners.all());
-    l.addAll(withExtras(ExtraFeatures.LAYOUT_AND_RULES));
-    return List.copyOf(l);
+    return ALL;
   }
 
   /**
@@ -46,42 +30,24 @@ public final class Learners {
    * layout alone ({@code topicbench carry-over} reports them).
    */
   public static List<Learner> variants() {
-    return withExtras(ExtraFeatures.LAYOUT);
+    return VARIANTS;
   }
 
   /**
-   * The five text learners that carry over best to unseen articles without extra features (Smile's
-   * complement naive Bayes, logistic regression and linear SVM; Weka's SMO and logistic regression),
-   * each with its default settings plus {@code extras}.
+   * The preset called {@code name}, from {@link #all()} or {@link #variants()}.
+   *
+   * @throws IllegalArgumentException for a name that is not a preset
    */
-  static List<Learner> withExtras(ExtraFeatures extras) {
-    SmileNaiveBayes nb = new SmileNaiveBayes(SmileNaiveBayes.Variant.COMPLEMENT);
-    SmileLogisticRegression logistic = new SmileLogisticRegression();
-    SmileLinearSvm svm = new SmileLinearSvm();
-    WekaLearner smo = WekaLearners.smo();
-    WekaLearner wekaLogistic = WekaLearners.logistic();
-    return List.of(
-        new SmileNaiveBayes(SmileNaiveBayes.Variant.COMPLEMENT, nb.preprocessing().withExtras(extras), nb.smoothing()),
-        new SmileLogisticRegression(logistic.preprocessing().withExtras(extras), logistic.options()),
-        new SmileLinearSvm(svm.preprocessing().withExtras(extras), svm.c(), svm.tolerance(), svm.epochs()),
-        smo.withPreprocessing(smo.preprocessing().withExtras(extras)),
-        wekaLogistic.withPreprocessing(wekaLogistic.preprocessing().withExtras(extras)));
-  }
-
-  /** The learner called {@code name}, from {@link #all()} or {@link #variants()}. */
   public static Learner byName(String name) {
-    for (Learner l : all()) {
-      if (l.name().equals(name)) {
-        return l;
-      }
-    }
-    for (Learner l : variants()) {
-      if (l.name().equals(name)) {
-        return l;
+    for (List<Learner> list : List.of(ALL, VARIANTS)) {
+      for (Learner l : list) {
+        if (l.name().equals(name)) {
+          return l;
+        }
       }
     }
     throw new IllegalArgumentException(
         "unknown learner '" + name + "'; known: "
-            + Stream.concat(all().stream(), variants().stream()).map(Learner::name).collect(Collectors.joining(", ")));
+            + LearnerSpecs.presets().stream().map(LearnerSpecs.Preset::name).collect(Collectors.joining(", ")));
   }
 }

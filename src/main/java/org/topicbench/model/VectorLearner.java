@@ -91,9 +91,9 @@ public abstract class VectorLearner implements Learner {
     return h;
   }
 
-  /** The feature configuration as written in hyperparameters. */
+  /** The feature configuration as written in hyperparameters ({@link FeatureSpec#describe}). */
   static String featuresDescription(FeatureConfig features) {
-    return String.valueOf(features);
+    return FeatureSpec.describe(features);
   }
 
   @Override

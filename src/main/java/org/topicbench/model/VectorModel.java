@@ -19,10 +19,9 @@ import org.topicbench.feature.Vectorizer;
  * <p><b>Serialised form</b> (for {@link ModelFile}). The {@link Vectorizer} and its {@link FeatureConfig}
  * belong to the feature package, which keeps its internals to itself and is not {@link Serializable}; so
  * the model is written as a {@link Form}: the feature configuration by its description (as in the
- * learner's hyperparameters), the sentences the vectorizer was fitted on, and everything else as fitted
- * (the selector, the classifier, which must then be {@link Serializable}). Reading it back finds the
- * feature configuration with that description among those this topicbench knows (every registered
- * learner's, {@link FeatureConfig#DEFAULT}, {@link FeatureConfig#COUNTS}) and fits the vectorizer again
+ * learner's hyperparameters, {@link FeatureSpec#describe}), the sentences the vectorizer was fitted on, and
+ * everything else as fitted (the selector, the classifier, which must then be {@link Serializable}).
+ * Reading it back parses the feature configuration from that description and fits the vectorizer again
  * on the same sentences; fitting is deterministic, so the features, and the predictions, are the same.
  */
 final class VectorModel implements TrainedModel, Serializable {
@@ -133,20 +132,13 @@ final class VectorModel implements TrainedModel, Serializable {
     throw new InvalidObjectException("a VectorModel is read through its serialised form only");
   }
 
-  /** The feature configuration with this description among those this topicbench knows, or null. */
+  /** The feature configuration with this description ({@link FeatureSpec#describe}), or null. */
   static FeatureConfig knownFeatures(String description) {
-    List<FeatureConfig> known = new ArrayList<>(List.of(FeatureConfig.DEFAULT, FeatureConfig.COUNTS));
-    for (Learner l : Learners.all()) {
-      if (l instanceof VectorLearner v) {
-        known.add(v.preprocessing().features());
-      }
+    try {
+      return FeatureSpec.parseConfig(description);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
-    for (FeatureConfig c : known) {
-      if (VectorLearner.featuresDescription(c).equals(description)) {
-        return c;
-      }
-    }
-    return null;
   }
 
   /** The serialised form; see the class comment. */

@@ -63,7 +63,8 @@ class EvaluateCommandTest {
     Run r = run("evaluate", "--train", twelve().toString(), "--protocol", "kfold", "--learners", "nope",
         "--out", tmp.resolve("o").toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().startsWith("topicbench: --learners: unknown learner 'nope'; known: baseline.majority"), r.err());
+    assertEquals("topicbench: --learners: spec 'nope': unknown learner 'nope' (not a preset, an algorithm or"
+        + " weka:CLASS; 'topicbench learners' lists them)\n", r.err());
     assertEquals(1, r.err().lines().count(), r.err());
   }
 

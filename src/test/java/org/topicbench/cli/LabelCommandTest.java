@@ -276,7 +276,7 @@ class LabelCommandTest {
     refused(run("label", "--model", m, dir.resolve("missing.txt").toString()), "missing.txt: no such file");
     refused(runWithStdin(new byte[0], "label", "--model", m, "-"), "standard input (<stdin>): empty");
     refused(runWithStdin("x".getBytes(StandardCharsets.UTF_8), "label", "--model", m, "-", "-"), "standard input can be read only once");
-    refused(run("label", "--learner", "weka.nope", good.toString()), "--learner: unknown learner 'weka.nope'");
+    refused(run("label", "--learner", "weka.nope", good.toString()), "--learner: spec 'weka.nope': unknown learner 'weka.nope'");
     refused(run("label", "--model", dir.resolve("none.tbm").toString(), good.toString()), "none.tbm: no such model file");
     refused(run("label", "--model", good.toString(), good.toString()), "not a topicbench model file");
     refused(run("label", "--model", dir.toString(), good.toString()), "is a directory, not a model file");
@@ -333,7 +333,7 @@ class LabelCommandTest {
 
   @Test
   void trainRefusesBadOptions() throws IOException {
-    refused(run("train", "--learner", "nope", "--save", dir.resolve("x.tbm").toString()), "--learner: unknown learner 'nope'");
+    refused(run("train", "--learner", "nope", "--save", dir.resolve("x.tbm").toString()), "--learner: spec 'nope': unknown learner 'nope'");
     refused(run("train", "--save", dir.toString()), "is a directory");
     refused(run("train", "--train", dir.resolve("missing.csv").toString(), "--save", dir.resolve("x.tbm").toString()),
         "missing.csv");

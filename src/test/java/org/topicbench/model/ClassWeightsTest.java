@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.topicbench.feature.FeatureConfig;
 import org.topicbench.model.smile.SmileLinearSvm;
 import org.topicbench.model.smile.SmileNaiveBayes;
-import org.topicbench.model.weka.WekaLearner;
-import org.topicbench.model.weka.WekaLearners;
 
 /** Balanced class weights must move predictions toward a small class. */
 class ClassWeightsTest {
@@ -50,13 +48,13 @@ class ClassWeightsTest {
     return List.of(
         new Object[] {new SmileLinearSvm(), (Object) new SmileLinearSvm(
             Preprocessing.of(FeatureConfig.DEFAULT).withL2Normalize(true), 1.0, 1e-3, 1)},
-        new Object[] {WekaLearners.smo(), reweighted(WekaLearners.smo())},
-        new Object[] {WekaLearners.logistic(), reweighted(WekaLearners.logistic())});
+        new Object[] {inner("weka.smo"), inner("weka.smo features.weights=none")},
+        new Object[] {inner("weka.logistic"), inner("weka.logistic features.weights=none")});
   }
 
-  /** The same Weka learner with class weights off. */
-  private static WekaLearner reweighted(WekaLearner l) {
-    return l.withPreprocessing(l.preprocessing().withClassWeights(ClassWeights.NONE));
+  /** The vector learner a spec builds. */
+  private static VectorLearner inner(String spec) {
+    return (VectorLearner) ((SpecLearner) LearnerSpecs.learner(spec)).inner();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -73,7 +71,8 @@ class ClassWeightsTest {
     }
     int withWeights = countSmall(balanced.fit(train, 1).predictAll(test));
     int without = countSmall(plain.fit(train, 1).predictAll(test));
-    if (balanced.name().contains("svm") || balanced.name().contains("smo")) {
+    String name = balanced.name().toLowerCase(java.util.Locale.ROOT);
+    if (name.contains("svm") || name.contains("smo")) {
       // The SVMs predict the most probable class of Platt/logistic calibration fitted on unweighted labels,
       // which pulls predictions back towards the training prior: weighting changes the machines, and so the
       // predictions, but not always towards the small class (measured with the TF-IDF features).

@@ -8,6 +8,7 @@ import java.util.SequencedMap;
 import org.topicbench.feature.SparseVector;
 import org.topicbench.model.Prediction;
 import org.topicbench.model.Preprocessing;
+import org.topicbench.model.SpecTokens;
 import org.topicbench.model.VectorClassifier;
 import org.topicbench.model.VectorData;
 import org.topicbench.model.VectorLearner;
@@ -16,6 +17,7 @@ import weka.classifiers.Classifier;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.OptionHandler;
+import weka.core.Randomizable;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 
@@ -24,54 +26,36 @@ import weka.core.WeightedInstancesHandler;
  * {@link WekaInstances} (class weights as instance weights), the classifier is built, and
  * predictions are Weka's {@code distributionForInstance} with the label its first maximum.
  *
- * <p>Hyperparameters end with {@code weka_class} and {@code weka_options} (the classifier's full option
- * string as Weka prints it, without its seed option when it has one: the seed comes from each fit).
- * Use {@link WekaLearners} for the configured learners.
+ * <p>The classifier is any Weka classifier on the class path, by class name and Weka's own options
+ * ({@link WekaLearners#fromSpec}). Every fit makes a new instance, sets the options, and sets its seed from
+ * the fit's seed when it has one ({@link Randomizable}, or a {@code setRandomSeed(int)} method as SMO has):
+ * a seed option in the options is overridden, so that seeds always derive from the run's seed.
+ *
+ * <p>Hyperparameters end with {@code instances} ({@code sparse} or {@code dense}), {@code weka_class} and
+ * {@code weka_options} (the classifier's full option string as Weka gives it back, without its seed
+ * option).
  */
 public final class WekaLearner extends VectorLearner {
   static {
     WekaRuntime.init();
   }
 
-  /** Makes a configured classifier; {@code seed} goes to the classifier's own seed option, if any. */
-  @FunctionalInterface
-  public interface Factory {
-    Classifier create(int seed);
-  }
-
-  private final Factory factory;
-  private final SequencedMap<String, String> settings;
-  private final String seedOption;
+  private final String className;
+  private final List<String> options;
   private final boolean dense;
 
   /**
-   * @param name the learner's stable name
+   * @param name the learner's name
    * @param preprocessing the shared pipeline settings
    * @param dense hand Weka dense rows instead of sparse ones
-   * @param settings the settings we choose, as they should appear in hyperparameters
-   * @param seedOption the classifier's seed flag (e.g. {@code -S}), or {@code null} if it has none
-   * @param factory makes the classifier
+   * @param className the classifier's class, already checked by {@link WekaLearners#fromSpec}
+   * @param options its options, already accepted by it
    */
-  public WekaLearner(
-      String name,
-      Preprocessing preprocessing,
-      boolean dense,
-      SequencedMap<String, String> settings,
-      String seedOption,
-      Factory factory) {
-    super(name, preprocessing, factory.create(1) instanceof WeightedInstancesHandler);
-    this.factory = factory;
-    this.settings = new java.util.LinkedHashMap<>(settings);
-    this.seedOption = seedOption;
+  WekaLearner(String name, Preprocessing preprocessing, boolean dense, String className, List<String> options) {
+    super(name, preprocessing, WekaLearners.instantiate(className) instanceof WeightedInstancesHandler);
+    this.className = className;
+    this.options = List.copyOf(options);
     this.dense = dense;
-  }
-
-  /**
-   * The same learner with other preprocessing (for example, class weights switched off); with extra
-   * features its name gets their suffix.
-   */
-  public WekaLearner withPreprocessing(Preprocessing other) {
-    return new WekaLearner(baseName(), other, dense, settings, seedOption, factory);
   }
 
   /** Whether Weka gets dense rows. */
@@ -79,24 +63,48 @@ public final class WekaLearner extends VectorLearner {
     return dense;
   }
 
+  /** The classifier's class name. */
+  public String className() {
+    return className;
+  }
+
+  /** The options as given (the seed option, if any, included as given). */
+  public List<String> options() {
+    return options;
+  }
+
+  /** The classifier's options as it gives them back, without its seed option (seeds come from each fit). */
+  public List<String> effectiveOptions() {
+    Classifier a = create(1);
+    if (!(a instanceof OptionHandler ha)) {
+      return List.of();
+    }
+    List<String> one = Arrays.asList(ha.getOptions());
+    List<String> two = Arrays.asList(((OptionHandler) create(2)).getOptions());
+    List<String> kept = new ArrayList<>(one);
+    if (one.size() == two.size()) {
+      for (int i = one.size() - 1; i >= 1; i--) {
+        if (!one.get(i).equals(two.get(i)) && one.get(i - 1).startsWith("-")) {
+          kept.subList(i - 1, i + 1).clear();
+          break;
+        }
+      }
+    }
+    return kept;
+  }
+
   @Override
   protected void describe(SequencedMap<String, String> out) {
     out.put("instances", dense ? "dense" : "sparse");
-    out.putAll(settings);
-    Classifier c = factory.create(1);
-    out.put("weka_class", c.getClass().getName());
-    out.put("weka_options", c instanceof OptionHandler h ? options(h.getOptions()) : "");
+    out.put("weka_class", className);
+    out.put("weka_options", SpecTokens.join(effectiveOptions()));
   }
 
-  private String options(String[] options) {
-    List<String> kept = new ArrayList<>(Arrays.asList(options));
-    if (seedOption != null) {
-      int i = kept.indexOf(seedOption);
-      if (i >= 0 && i + 1 < kept.size()) {
-        kept.subList(i, i + 2).clear();
-      }
-    }
-    return Utils.joinOptions(kept.toArray(String[]::new));
+  /** A configured classifier with the given Weka seed. */
+  Classifier create(int seed) {
+    Classifier c = WekaLearners.configured(className, options);
+    WekaLearners.seed(c, seed);
+    return c;
   }
 
   /** Weka seeds are ints: the long seed folded to 32 bits. */
@@ -107,7 +115,7 @@ public final class WekaLearner extends VectorLearner {
   @Override
   protected VectorClassifier train(VectorData data, long seed) {
     Instances train = WekaInstances.of(name(), data.x(), data.y(), data.classes(), data.dimension(), data.weights(), dense);
-    Classifier classifier = factory.create(wekaSeed(seed));
+    Classifier classifier = create(wekaSeed(seed));
     try {
       classifier.buildClassifier(train);
     } catch (Exception e) {
@@ -148,7 +156,7 @@ public final class WekaLearner extends VectorLearner {
   /** A copy of a configured classifier, for tests that run Weka's own tools on it. */
   public Classifier newClassifier(long seed) {
     try {
-      return AbstractClassifier.makeCopy(factory.create(wekaSeed(seed)));
+      return AbstractClassifier.makeCopy(create(wekaSeed(seed)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

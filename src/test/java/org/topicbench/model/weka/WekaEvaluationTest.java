@@ -10,6 +10,8 @@ import org.topicbench.feature.FeatureConfig;
 import org.topicbench.feature.SparseVector;
 import org.topicbench.feature.Vectorizer;
 import org.topicbench.model.ExternalDev;
+import org.topicbench.model.LearnerSpecs;
+import org.topicbench.model.SpecLearner;
 import org.topicbench.model.Prediction;
 import org.topicbench.model.TrainingSet;
 import weka.classifiers.Classifier;
@@ -24,7 +26,7 @@ import weka.core.Instances;
 class WekaEvaluationTest {
   @Test
   void naiveBayesMultinomialAccuracyEqualsWekasEvaluation() throws Exception {
-    WekaLearner learner = WekaLearners.naiveBayesMultinomial();
+    WekaLearner learner = (WekaLearner) ((SpecLearner) LearnerSpecs.learner("weka.nb-multinomial")).inner();
     TrainingSet train = ExternalDev.train();
     List<Example> test = ExternalDev.test();
     List<String> names = train.labelNames();
