@@ -128,14 +128,13 @@ public final class MultiComparison {
     int k = learners.size();
 
     // twice the ranks: integers, so rank sums and the Friedman statistic are exact
-    long[][] twiceRanks = new long[n][];
     double[][] ranks = new double[n][k];
     long[] twiceSums = new long[k];
     for (int b = 0; b < n; b++) {
-      twiceRanks[b] = twiceRanks(in.scores()[b]);
+      long[] twice = twiceRanks(in.scores()[b]);
       for (int j = 0; j < k; j++) {
-        ranks[b][j] = twiceRanks[b][j] / 2.0;
-        twiceSums[j] += twiceRanks[b][j];
+        ranks[b][j] = twice[j] / 2.0;
+        twiceSums[j] += twice[j];
       }
     }
     double[] averageRanks = new double[k];
@@ -179,10 +178,9 @@ public final class MultiComparison {
     int[] others = IntStream.range(0, k).filter(j -> j != control).toArray();
     double[] z = new double[others.length];
     double[] p = new double[others.length];
-    NormalDistribution normal = NormalDistribution.of(0, 1);
     for (int i = 0; i < others.length; i++) {
       z[i] = (averageRanks[others[i]] - averageRanks[control]) / se;
-      p[i] = Math.min(1, 2 * normal.survivalProbability(Math.abs(z[i])));
+      p[i] = Math.min(1, 2 * STANDARD.survivalProbability(Math.abs(z[i])));
     }
     double[] pHolm = Statistics.holm(p);
     List<ControlComparison> versus = new ArrayList<>();
