@@ -117,14 +117,15 @@ public final class Evaluation {
         results.add(compare(plans.get(p), lrs));
       }
       progress.finish();
-      return new EvaluationResult(spec, spec.runId(), results, System.nanoTime() - start);
+      return new EvaluationResult(spec, spec.runId(), results, rank(spec, results), System.nanoTime() - start);
     } finally {
       pool.shutdownNow();
     }
   }
 
   /** One task's predictions on its fold's test set, labels in plan order. */
-  private record Outcome(int[] predicted, double[][] probabilities, long trainNanos, long predictNanos) {}
+  private record Outcome(
+      int[] predicted, double[][] probabilities, long trainNanos, long predictNanos, TuningRecord tuning) {}
 
   private static <T> T get(Future<T> f) {
     try {
@@ -186,7 +187,8 @@ public final class Evaluation {
           probs[i] = p;
         }
       }
-      return new Outcome(y, probs, t1 - t0, t2 - t1);
+      TuningRecord tuning = model instanceof TunedLearner.Model tm ? tm.tuning() : null;
+      return new Outcome(y, probs, t1 - t0, t2 - t1, tuning);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "learner " + learner.name() + " failed on " + plan.protocol().id() + " repetition " + fold.repetition()
@@ -221,9 +223,11 @@ public final class Evaluation {
     Scores[] foldScores = new Scores[nf];
     long[] trainNanos = new long[nf];
     long[] predictNanos = new long[nf];
+    TuningRecord[] tuning = new TuningRecord[nf];
     for (int fi = 0; fi < nf; fi++) {
       Fold f = plan.folds().get(fi);
       Outcome o = outcomes.get(fi);
+      tuning[fi] = o.tuning();
       int[] truth = new int[f.test().length];
       for (int j = 0; j < f.test().length; j++) {
         int i = f.test()[j];
@@ -290,7 +294,8 @@ public final class Evaluation {
         support,
         confusion,
         trainNanos,
-        predictNanos);
+        predictNanos,
+        tuning);
   }
 
   private static Estimate estimate(double[] perRepetition, double[] bootstrap) {
@@ -383,6 +388,68 @@ public final class Evaluation {
       better.put(name, List.copyOf(beats));
     }
     return new ProtocolResult(plan, lrs, comparisons, ranking, better, rankingMetric);
+  }
+
+  /**
+   * The learners ranked across the results' tasks as {@code spec.ranking()} says, or null with fewer
+   * than two blocks or two learners.
+   */
+  static RankingResult rank(EvaluationSpec spec, List<ProtocolResult> results) {
+    RankingSpec rs = spec.ranking();
+    List<ProtocolResult> blocks = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (ProtocolResult pr : results) {
+      if (rs.by() == RankingSpec.By.TASK || seen.add(pr.dataset())) {
+        blocks.add(pr);
+      }
+    }
+    List<String> learners = spec.learners().stream().map(Learner::name).toList();
+    if (blocks.size() < 2 || learners.size() < 2) {
+      return null;
+    }
+    int n = blocks.size();
+    int k = learners.size();
+    double[][] scores = new double[n][k];
+    double[][] ranked = new double[n][k];
+    int[][][] outcome = new int[n][k][k];
+    List<String> tests = new ArrayList<>();
+    for (int b = 0; b < n; b++) {
+      ProtocolResult pr = blocks.get(b);
+      for (int j = 0; j < k; j++) {
+        LearnerResult l = pr.learner(learners.get(j));
+        double v = switch (rs.metric()) {
+          case "accuracy" -> l.accuracy().mean();
+          case "kappa" -> l.kappa().mean();
+          case "log_loss" -> l.logLoss().mean();
+          default -> l.macroF1Pooled().mean();
+        };
+        scores[b][j] = v;
+        double higherBetter = rs.metric().equals("log_loss") ? -v : v;
+        ranked[b][j] = Double.isNaN(higherBetter) ? Double.NEGATIVE_INFINITY : higherBetter;
+      }
+      String test = "";
+      for (Comparison c : pr.comparisons()) {
+        if (!c.metric().equals(pr.rankingMetric())) {
+          continue;
+        }
+        test = c.test();
+        int a = learners.indexOf(c.learnerA());
+        int z = learners.indexOf(c.learnerB());
+        if (c.p() < rs.alpha()) {
+          boolean aBetter = c.aOnly() >= 0 ? c.aOnly() > c.bOnly() : c.meanA() > c.meanB();
+          boolean differ = c.aOnly() >= 0 ? c.aOnly() != c.bOnly() : c.meanA() != c.meanB();
+          if (differ) {
+            outcome[b][a][z] = aBetter ? 1 : -1;
+            outcome[b][z][a] = aBetter ? -1 : 1;
+          }
+        }
+      }
+      tests.add(test);
+    }
+    List<String> names = blocks.stream().map(pr -> rs.by() == RankingSpec.By.TASK ? pr.key() : pr.dataset()).toList();
+    MultiComparison.Result r =
+        MultiComparison.compare(new MultiComparison.Input(names, learners, ranked, outcome, rs.alpha(), rs.control()));
+    return new RankingResult(rs, names, blocks.stream().map(ProtocolResult::key).toList(), scores, tests, r);
   }
 
   private static double nanLow(double v) {

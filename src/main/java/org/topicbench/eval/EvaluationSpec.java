@@ -21,9 +21,15 @@ import org.topicbench.model.Learner;
  * @param seed the run seed (folds, learner seeds, bootstrap)
  * @param bootstrapResamples resamples of the 95% bootstrap intervals; 0 for none
  * @param threads worker threads; results do not depend on it
+ * @param ranking how learners are ranked across tasks, when there are two or more blocks
  */
 public record EvaluationSpec(
-    List<ProtocolSpec> protocols, List<Learner> learners, long seed, int bootstrapResamples, int threads) {
+    List<ProtocolSpec> protocols,
+    List<Learner> learners,
+    long seed,
+    int bootstrapResamples,
+    int threads,
+    RankingSpec ranking) {
   /** The default run seed. */
   public static final long DEFAULT_SEED = 2022;
   /** The default number of bootstrap resamples. */
@@ -50,6 +56,25 @@ public record EvaluationSpec(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
+    Set<String> tasks = new LinkedHashSet<>();
+    for (ProtocolSpec p : protocols) {
+      if (!tasks.add(p.key())) {
+        throw new IllegalArgumentException("tasks must be distinct, got " + p.key() + " twice");
+      }
+    }
+    if (ranking == null) {
+      throw new IllegalArgumentException("ranking must not be null");
+    }
+    if (ranking.control() != null && !names.contains(ranking.control())) {
+      throw new IllegalArgumentException("the ranking's control learner '" + ranking.control() + "' is not one of the"
+          + " learners");
+    }
+  }
+
+  /** A spec ranked the default way ({@link RankingSpec#DEFAULT}). */
+  public EvaluationSpec(List<ProtocolSpec> protocols, List<Learner> learners, long seed, int bootstrapResamples,
+      int threads) {
+    this(protocols, learners, seed, bootstrapResamples, threads, RankingSpec.DEFAULT);
   }
 
   /** A spec with the default seed, bootstrap and one thread per available processor. */
@@ -60,12 +85,12 @@ public record EvaluationSpec(
 
   /** The same spec with another seed. */
   public EvaluationSpec withSeed(long newSeed) {
-    return new EvaluationSpec(protocols, learners, newSeed, bootstrapResamples, threads);
+    return new EvaluationSpec(protocols, learners, newSeed, bootstrapResamples, threads, ranking);
   }
 
   /** The same spec with another number of threads. */
   public EvaluationSpec withThreads(int newThreads) {
-    return new EvaluationSpec(protocols, learners, seed, bootstrapResamples, newThreads);
+    return new EvaluationSpec(protocols, learners, seed, bootstrapResamples, newThreads, ranking);
   }
 
   /**
@@ -97,9 +122,9 @@ public record EvaluationSpec(
   /**
    * A run id that is a pure function of the spec (threads excluded):
    * {@code <protocols>_<datasets>_seed<seed>_<8 hex digits>}, e.g.
-   * {@code kfold+loo-doc+split_sentences+external-dev_seed2022_1a2b3c4d}; the hex digits are the start of
-   * the SHA-256 of the protocols with their folds and repeats, the datasets' names and sha256, the
-   * learners' names and hyperparameters, the seed and the bootstrap size.
+   * {@code kfold+loo-doc+split_articles_seed2022_1a2b3c4d}; the hex digits are the start of the SHA-256 of
+   * the tasks (dataset name, protocol, folds, repeats, the files' names and sha256), the learners' names,
+   * specs and hyperparameters, the ranking, the seed and the bootstrap size.
    */
   public String runId() {
     Set<String> protos = new LinkedHashSet<>();
@@ -107,20 +132,23 @@ public record EvaluationSpec(
     StringBuilder canon = new StringBuilder();
     for (ProtocolSpec p : protocols) {
       protos.add(p.protocol().id());
-      canon.append(p.protocol().id()).append('|').append(p.folds()).append('|').append(p.repeats());
+      data.add(p.dataset());
+      canon.append(p.dataset()).append('|').append(p.protocol().id()).append('|').append(p.folds()).append('|')
+          .append(p.repeats());
       for (Dataset d : p.datasets()) {
-        data.add(d.name());
         canon.append('|').append(d.name()).append('=').append(d.sha256());
       }
       canon.append('\n');
     }
     for (Learner l : learners) {
-      canon.append(l.name());
+      canon.append(l.name()).append('|').append(l.spec());
       for (Map.Entry<String, String> h : l.hyperparameters().entrySet()) {
         canon.append('|').append(h.getKey()).append('=').append(h.getValue());
       }
       canon.append('\n');
     }
+    canon.append(ranking.by().id()).append('|').append(ranking.metric()).append('|').append(ranking.control())
+        .append('|').append(ranking.alpha()).append('\n');
     canon.append(seed).append('|').append(bootstrapResamples);
     String hash;
     try {

@@ -26,6 +26,7 @@ import java.util.SequencedMap;
  * @param confusion {@code [true][predicted]} counts summed over every repetition
  * @param trainNanos per fold, wall time of {@code Learner.fit}
  * @param predictNanos per fold, wall time of predicting the fold's test set
+ * @param tuning per fold, what a {@link TunedLearner} chose (null entries for other learners)
  */
 public record LearnerResult(
     String learner,
@@ -46,7 +47,8 @@ public record LearnerResult(
     int[] support,
     long[][] confusion,
     long[] trainNanos,
-    long[] predictNanos) {
+    long[] predictNanos,
+    TuningRecord[] tuning) {
 
   /** Whether every prediction came with probabilities. */
   public boolean hasProbabilities() {

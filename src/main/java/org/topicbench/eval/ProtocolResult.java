@@ -24,6 +24,16 @@ public record ProtocolResult(
     Map<String, List<String>> betterThan,
     String rankingMetric) {
 
+  /** The task's dataset name. */
+  public String dataset() {
+    return plan.spec().dataset();
+  }
+
+  /** {@code dataset/protocol}. */
+  public String key() {
+    return plan.spec().key();
+  }
+
   /** The result of learner {@code name}. */
   public LearnerResult learner(String name) {
     for (LearnerResult l : learners) {
