@@ -13,8 +13,9 @@ import org.topicbench.eval.Evaluation;
 import org.topicbench.eval.EvaluationResult;
 import org.topicbench.eval.EvaluationSpec;
 import org.topicbench.eval.ResultTable;
-import org.topicbench.eval.ResultWriter;
 import org.topicbench.model.Learner;
+import org.topicbench.run.RunFormat;
+import org.topicbench.run.RunWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,8 +63,8 @@ public final class CarryOverCommand implements Callable<Integer> {
         es = es.withThreads(threads);
       }
       EvaluationResult r = Evaluation.run(es);
-      Path dir = ResultWriter.defaultDir(r);
-      ResultWriter.write(r, dir);
+      Path dir = RunWriter.defaultDir(r.spec());
+      RunWriter.write(r, dir);
       out.print(ResultTable.render(r));
       out.printf("results: %s%n%n", dir);
       results.add(r);

@@ -10,21 +10,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.topicbench.check.Baseline;
+import org.topicbench.check.Check;
+import org.topicbench.check.CheckArtifacts;
+import org.topicbench.check.CheckReport;
+import org.topicbench.check.CheckText;
+import org.topicbench.check.RunData;
+import org.topicbench.check.RunReader;
 import org.topicbench.data.AtomicFile;
 import org.topicbench.data.InputException;
 import org.topicbench.eval.Evaluation;
 import org.topicbench.eval.EvaluationResult;
-import org.topicbench.eval.EvaluationSpec;
-import org.topicbench.eval.ResultWriter;
-import org.topicbench.eval.regression.Baseline;
-import org.topicbench.eval.regression.CheckArtifacts;
-import org.topicbench.eval.regression.Check;
-import org.topicbench.eval.regression.CheckReport;
-import org.topicbench.eval.regression.CheckText;
-import org.topicbench.eval.regression.RunData;
-import org.topicbench.eval.regression.RunReader;
+import org.topicbench.experiment.Experiment;
+import org.topicbench.experiment.ExperimentFile;
 import org.topicbench.model.Learner;
-import org.topicbench.model.Learners;
+import org.topicbench.run.RunFormat;
+import org.topicbench.run.RunWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,6 +52,10 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--baseline", paramLabel = "DIR", description = "The baseline (default: results/baseline).")
   Path baseline = Baseline.DEFAULT_DIR;
+
+  @Option(names = "--experiment", paramLabel = "FILE",
+      description = "Run this experiment file instead of the default one (experiments/default.yaml).")
+  Path experiment;
 
   @Option(names = "--run", paramLabel = "DIR",
       description = "Compare this finished run directory instead of running the default evaluation.")
@@ -94,7 +99,7 @@ public final class CheckCommand implements Callable<Integer> {
       throw new InputException("--update rewrites the whole baseline; run it without --learners");
     }
     if (update) {
-      try (AtomicFile.DirectoryLock lock = ResultWriter.lock(baseline)) {
+      try (AtomicFile.DirectoryLock lock = RunFormat.lock(baseline)) {
         report(lock.recovered(), err);
         return check(out, err, options, lock);
       } catch (IOException e) {
@@ -111,7 +116,7 @@ public final class CheckCommand implements Callable<Integer> {
     if (parent == null || !Files.isDirectory(parent)) {
       return;
     }
-    try (AtomicFile.DirectoryLock lock = ResultWriter.lock(baseline)) {
+    try (AtomicFile.DirectoryLock lock = RunFormat.lock(baseline)) {
       report(lock.recovered(), err);
     } catch (InputException | IOException e) {
       // another process is updating it: read what is in place
@@ -188,14 +193,15 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** Runs the default evaluation on the selected learners, writes it to report-dir/run and reads it back. */
   private RunData evaluate(RunData base, Set<String> names, PrintWriter err) {
+    Experiment e = experiment != null ? ExperimentFile.read(experiment) : ExperimentFile.readDefault();
     List<Learner> learners = new ArrayList<>();
-    for (Learner l : Learners.all()) {
+    for (Learner l : e.learners()) {
       if (names == null || names.contains(l.name())) {
         learners.add(l);
       }
     }
     if (names != null) {
-      List<String> known = Learners.all().stream().map(Learner::name).toList();
+      List<String> known = e.learners().stream().map(Learner::name).toList();
       for (String n : names) {
         if (!known.contains(n) && (base == null || base.learner(n) == null)) {
           throw new InputException("--learners: unknown learner '" + n + "'; known: " + String.join(", ", known));
@@ -206,9 +212,10 @@ public final class CheckCommand implements Callable<Integer> {
             + String.join(", ", known));
       }
     }
-    EvaluationResult result = Evaluation.run(EvaluationSpec.defaults(learners), Progress.of("check", "running the default evaluation", err));
+    EvaluationResult result = Evaluation.run(e.withLearners(learners).spec(Runtime.getRuntime().availableProcessors()),
+        Progress.of("check", "running " + (experiment != null ? experiment : "the default evaluation"), err));
     Path dir = reportDir.resolve("run");
-    ResultWriter.write(result, dir);
+    RunWriter.write(result, dir);
     err.printf(Locale.ROOT, "check: default evaluation done in %.1f s, written to %s%n", result.wallNanos() / 1e9, dir);
     err.flush();
     return RunReader.read(dir);

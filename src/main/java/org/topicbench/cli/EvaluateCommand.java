@@ -21,11 +21,14 @@ import org.topicbench.eval.EvaluationSpec;
 import org.topicbench.eval.Protocol;
 import org.topicbench.eval.ProtocolSpec;
 import org.topicbench.eval.ResultTable;
-import org.topicbench.eval.ResultWriter;
+import org.topicbench.experiment.Experiment;
+import org.topicbench.experiment.ExperimentFile;
 import org.topicbench.model.Learner;
 import org.topicbench.model.LearnerSpecs;
 import org.topicbench.model.Learners;
 import org.topicbench.report.ReportWriter;
+import org.topicbench.run.RunFormat;
+import org.topicbench.run.RunWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,13 +45,19 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.VersionProvider.class,
     description = {
       "Compares learners on the same folds and writes results/runs/<run-id>/ (see results/FORMAT.md).",
-      "With no options: the default evaluation, every learner under kfold 10x10 and loo-doc on"
-          + " datasets/sentences.csv, and split training on it and testing on datasets/external-dev.csv."
+      "With --experiment FILE: the experiment the YAML file describes (datasets x protocols x learners; see"
+          + " 'topicbench experiment init'). With no options: experiments/default.yaml, every learner under kfold"
+          + " 10x10 and loo-doc on datasets/sentences.csv, and split training on it and testing on"
+          + " datasets/external-dev.csv. With --train, --protocol or --learner(s): that evaluation instead."
     })
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin DatasetOptions columns;
+
+  @Option(names = "--experiment", paramLabel = "FILE",
+      description = "An experiment file (YAML): datasets, protocols, learners, grids, tuning, seed, ranking.")
+  Path experiment;
 
   @Option(names = "--train", paramLabel = "FILE",
       description = "Training (or only) dataset, CSV/TSV/ARFF (default: datasets/sentences.csv).")
@@ -68,8 +77,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--repeats", paramLabel = "R", description = "Repetitions of kfold and pooled (default: 10).")
   Integer repeats;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Run seed; every random choice derives from it (default: 2022).")
-  long seed = EvaluationSpec.DEFAULT_SEED;
+  @Option(names = "--seed", paramLabel = "S", description = "Run seed; every random choice derives from it (default: 2022, or the experiment's).")
+  Long seed;
 
   @Option(names = "--learners", split = ",", paramLabel = "NAME",
       description = "Learners to compare, comma-separated preset names or specs (default: every learner of the"
@@ -84,8 +93,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: results/runs/<run-id>).")
   Path out;
 
-  @Option(names = "--bootstrap", paramLabel = "B", description = "Bootstrap resamples of the 95%% intervals (default: 1000).")
-  int bootstrap = EvaluationSpec.DEFAULT_BOOTSTRAP;
+  @Option(names = "--bootstrap", paramLabel = "B", description = "Bootstrap resamples of the 95%% intervals (default: 1000, or the experiment's).")
+  Integer bootstrap;
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Worker threads (default: available processors); results do not depend on it.")
@@ -99,16 +108,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     EvaluationSpec es = buildSpec();
-    Path dir = this.out != null ? this.out : ResultWriter.defaultDir(es);
+    Path dir = this.out != null ? this.out : RunWriter.defaultDir(es);
     EvaluationResult result;
     // the lock and the check come before the evaluation: a second run on the same directory, or a
     // directory that is not a run, fails at once instead of after the work
-    try (AtomicFile.DirectoryLock lock = ResultWriter.lock(dir)) {
+    try (AtomicFile.DirectoryLock lock = RunFormat.lock(dir)) {
       lock.recovered().forEach(step -> err.println("evaluate: " + dir + ": " + step));
-      ResultWriter.requireReplaceable(dir);
+      RunFormat.requireReplaceable(dir);
       result = Evaluation.run(es, Progress.of("evaluate", "", err));
-      ResultWriter.write(result, lock, noReport ? new ResultWriter.Extra[0]
-          : new ResultWriter.Extra[] {ReportWriter.extra(ReportWriter.DEFAULT_JMH, w -> err.println("topicbench: " + w))});
+      RunWriter.write(result, lock, noReport ? new RunWriter.Extra[0]
+          : new RunWriter.Extra[] {ReportWriter.extra(ReportWriter.DEFAULT_JMH, w -> err.println("topicbench: " + w))});
     } catch (IOException e) {
       throw InputException.of(dir, "cannot release its lock: " + e.getMessage());
     }
@@ -131,6 +140,31 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** The spec the options describe; bad options throw {@link InputException}. */
   EvaluationSpec buildSpec() {
+    if (threads != null && threads < 1) {
+      throw new InputException("--threads must be >= 1, got " + threads);
+    }
+    if (bootstrap != null && bootstrap < 0) {
+      throw new InputException("--bootstrap must be >= 0, got " + bootstrap);
+    }
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    boolean adHoc = train != null || test != null || protocols != null || folds != null || repeats != null
+        || learnerNames != null || learnerSpecs != null || columns.columns().text() != null
+        || columns.columns().label() != null || columns.columns().group() != null || columns.columns().id() != null;
+    if (experiment != null || !adHoc) {
+      if (experiment != null && (adHoc || seed != null || bootstrap != null)) {
+        throw new InputException("--experiment gives the datasets, protocols, learners, seed and bootstrap; drop the"
+            + " other options (or change the file)");
+      }
+      Experiment e = experiment != null ? ExperimentFile.read(experiment) : ExperimentFile.readDefault();
+      EvaluationSpec es = e.spec(n);
+      return new EvaluationSpec(es.protocols(), es.learners(), seed != null ? seed : es.seed(),
+          bootstrap != null ? bootstrap : es.bootstrapResamples(), n, es.ranking());
+    }
+    return adHocSpec(n);
+  }
+
+  /** The evaluation the options give without an experiment file. */
+  private EvaluationSpec adHocSpec(int n) {
     List<Learner> learners = new ArrayList<>();
     if (learnerNames == null && learnerSpecs == null) {
       learners.addAll(Learners.all());
@@ -178,12 +212,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (!repeated && (folds != null || repeats != null)) {
       throw new InputException("--folds and --repeats apply to kfold and pooled only, not to " + ps);
     }
-    if (bootstrap < 0) {
-      throw new InputException("--bootstrap must be >= 0, got " + bootstrap);
-    }
-    if (threads != null && threads < 1) {
-      throw new InputException("--threads must be >= 1, got " + threads);
-    }
     int k = folds != null ? folds : ProtocolSpec.DEFAULT_FOLDS;
     int r = repeats != null ? repeats : ProtocolSpec.DEFAULT_REPEATS;
     Dataset trainData = columns.read(train != null ? train : Datasets.SENTENCES);
@@ -194,19 +222,17 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new InputException("--test applies to split and pooled only, not to " + ps);
     }
     List<ProtocolSpec> specs = new ArrayList<>();
-    if (protocols == null) {
-      specs.addAll(EvaluationSpec.defaultProtocols(trainData, testData, k, r));
-    }
-    for (Protocol p : protocols == null ? List.<Protocol>of() : ps) {
+    String name = train == null ? EvaluationSpec.DEFAULT_DATASET : ProtocolSpec.nameOf(trainData);
+    for (Protocol p : ps) {
       specs.add(
           switch (p) {
-            case KFOLD -> ProtocolSpec.kfold(trainData, k, r);
-            case LOO_DOC -> ProtocolSpec.looDoc(trainData);
-            case SPLIT -> ProtocolSpec.split(trainData, testData);
-            case POOLED -> ProtocolSpec.pooled(List.of(trainData, testData), k, r);
+            case KFOLD -> ProtocolSpec.kfold(name, trainData, k, r);
+            case LOO_DOC -> ProtocolSpec.looDoc(name, trainData);
+            case SPLIT -> ProtocolSpec.split(name, trainData, testData);
+            case POOLED -> ProtocolSpec.pooled(name, List.of(trainData, testData), k, r);
           });
     }
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    return new EvaluationSpec(specs, learners, seed, bootstrap, n);
+    return new EvaluationSpec(specs, learners, seed != null ? seed : EvaluationSpec.DEFAULT_SEED,
+        bootstrap != null ? bootstrap : EvaluationSpec.DEFAULT_BOOTSTRAP, n);
   }
 }

@@ -6,8 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import org.topicbench.Topicbench;
 import org.topicbench.data.InputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code topicbench} command line. Exit codes: 0 success, 1 a check failed, 2 usage or input error.
@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CorpusCommand.class,
       SegmentCommand.class,
       EvaluateCommand.class,
+      ExperimentCommand.class,
       LearnersCommand.class,
       CheckCommand.class,
       ReportCommand.class,

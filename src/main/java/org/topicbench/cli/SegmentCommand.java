@@ -12,10 +12,10 @@ import org.topicbench.data.SafeCsv;
 import org.topicbench.text.Sentence;
 import org.topicbench.text.SentenceSegmenter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code topicbench segment FILE}: the sentences of an article with their line and offsets. */
 @Command(

@@ -74,7 +74,7 @@ final class Training {
       err.println("topicbench: warning: cannot tell whether " + CarryOver.FILE + " is current: " + e.getMessage());
     }
     List<String> names = known().stream().map(Learner::name).toList();
-    CarryOver.Choice c = CarryOver.choose(table, CarryOver.splitMacroF1(Topicbench.locate(CarryOver.BASELINE_SUMMARY)), expected, names);
+    CarryOver.Choice c = CarryOver.choose(table, baselineSplitMacroF1(), expected, names);
     for (String w : c.warnings()) {
       if (!expected.isEmpty() || !w.contains("run ids differ")) {
         err.println("topicbench: warning: " + w);
@@ -82,6 +82,26 @@ final class Training {
     }
     err.println("topicbench: learner " + c.learner() + " (" + c.reason() + ")");
     return Learners.byName(c.learner());
+  }
+
+  /**
+   * The committed baseline's {@code split} macro-F1 by learner (of the first dataset with a split task);
+   * empty when there is no baseline.
+   */
+  static java.util.Map<String, Double> baselineSplitMacroF1() {
+    Path dir = Topicbench.locate(CarryOver.BASELINE);
+    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return out;
+    }
+    org.topicbench.run.Run run = org.topicbench.run.RunReader.read(dir);
+    for (org.topicbench.run.Manifest.Task t : run.tasks()) {
+      if (t.protocol().equals(org.topicbench.eval.Protocol.SPLIT.id())) {
+        run.summary(t).forEach(s -> out.put(s.learner(), s.macroF1Pooled().mean()));
+        break;
+      }
+    }
+    return out;
   }
 
   /** Reads a dataset, hinting at the working folder when a bundled one is missing. */

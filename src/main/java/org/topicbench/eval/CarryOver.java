@@ -51,6 +51,8 @@ public final class CarryOver {
   public static final Path FILE = Path.of("results", "carry-over.csv");
   /** The committed baseline's summary (written by {@code topicbench check}, format {@code results/FORMAT.md}). */
   public static final Path BASELINE_SUMMARY = Path.of("results", "baseline", "summary.csv");
+  /** The committed baseline, whose split rows the choice prefers. */
+  public static final Path BASELINE = Path.of("results", "baseline");
   /** Columns of {@link #FILE}. */
   public static final List<String> COLUMNS =
       List.of(
@@ -191,13 +193,13 @@ public final class CarryOver {
                 ++rank,
                 row.learner(),
                 row.probabilities(),
-                ResultWriter.num(row.meanMacroF1()),
-                ResultWriter.num(row.forwardMacroF1()),
-                ResultWriter.num(row.reverseMacroF1()),
-                ResultWriter.num(row.forwardAccuracy()),
-                ResultWriter.num(row.reverseAccuracy()),
-                ResultWriter.num(row.forwardLogLoss()),
-                ResultWriter.num(row.reverseLogLoss()),
+                Metrics.fixed(row.meanMacroF1()),
+                Metrics.fixed(row.forwardMacroF1()),
+                Metrics.fixed(row.reverseMacroF1()),
+                Metrics.fixed(row.forwardAccuracy()),
+                Metrics.fixed(row.reverseAccuracy()),
+                Metrics.fixed(row.forwardLogLoss()),
+                Metrics.fixed(row.reverseLogLoss()),
                 table.forwardRun(),
                 table.reverseRun());
           }
@@ -262,38 +264,6 @@ public final class CarryOver {
     } catch (NumberFormatException e) {
       throw InputException.at(file, line, column + " must be a number, got '" + v + "'");
     }
-  }
-
-  /**
-   * The {@code split} rows' {@code macro_f1_pooled_mean} of a run directory's {@code summary.csv}, by
-   * learner; empty when the file does not exist.
-   *
-   * @throws InputException when it exists but cannot be read
-   */
-  public static Map<String, Double> splitMacroF1(Path summaryCsv) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    if (!Files.exists(summaryCsv)) {
-      return out;
-    }
-    try (Reader in = Files.newBufferedReader(summaryCsv, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-      for (String column : List.of("protocol", "learner", "macro_f1_pooled_mean")) {
-        if (!parser.getHeaderNames().contains(column)) {
-          throw InputException.at(summaryCsv, 1, "has no column '" + column + "'");
-        }
-      }
-      for (CSVRecord rec : parser) {
-        if (rec.get("protocol").equals(Protocol.SPLIT.id())) {
-          out.put(SafeCsv.unescape(rec.get("learner")), number(summaryCsv, rec.getRecordNumber() + 1, rec, "macro_f1_pooled_mean"));
-        }
-      }
-    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      if (e instanceof InputException ie) {
-        throw ie;
-      }
-      throw InputException.of(summaryCsv, "cannot read: " + e.getMessage());
-    }
-    return out;
   }
 
   /**

@@ -103,8 +103,12 @@ public record EvaluationSpec(
 
   /** {@link #defaultProtocols(Dataset, Dataset)} with another k and number of repetitions for kfold. */
   public static List<ProtocolSpec> defaultProtocols(Dataset train, Dataset test, int folds, int repeats) {
-    return List.of(ProtocolSpec.kfold(train, folds, repeats), ProtocolSpec.looDoc(train), ProtocolSpec.split(train, test));
+    return List.of(ProtocolSpec.kfold(DEFAULT_DATASET, train, folds, repeats), ProtocolSpec.looDoc(DEFAULT_DATASET, train),
+        ProtocolSpec.split(DEFAULT_DATASET, train, test));
   }
+
+  /** The name of the bundled dataset in results (experiments/default.yaml names it so). */
+  public static final String DEFAULT_DATASET = "articles";
 
   /**
    * The default evaluation, as {@code topicbench evaluate} without options runs it: {@code learners} under

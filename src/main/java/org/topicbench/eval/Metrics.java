@@ -23,6 +23,18 @@ public final class Metrics {
   /** Probabilities are clipped to {@code [eps, 1 - eps]} before the log of log-loss. */
   public static final double LOG_LOSS_EPS = 1e-15;
 
+  /** A number as result files write it: fixed point with 6 decimals, {@code Locale.ROOT}; NaN as {@code NaN}; no negative zero. */
+  public static String fixed(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "Infinity" : "-Infinity";
+    }
+    String s = String.format(java.util.Locale.ROOT, "%.6f", v);
+    return s.equals("-0.000000") ? "0.000000" : s;
+  }
+
   private Metrics() {}
 
   /**

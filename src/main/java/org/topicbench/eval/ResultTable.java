@@ -17,6 +17,48 @@ public final class ResultTable {
       }
       b.append(render(pr));
     }
+    if (result.ranking() != null) {
+      b.append('\n').append(render(result.ranking()));
+    }
+    return b.toString();
+  }
+
+  /** The ranking across tasks: average ranks, the Friedman and Iman-Davenport tests, the Nemenyi CD, Holm vs control. */
+  public static String render(RankingResult rr) {
+    MultiComparison.Result r = rr.result();
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "ranking across %d %s by %s (Demsar 2006): Friedman chi2 = %.3f (df %d, p = %.4f),"
+        + " Iman-Davenport F = %.3f (df %d, %d, p = %.4f); Nemenyi CD = %.3f at alpha %.2f%n",
+        rr.blocks().size(), rr.spec().by() == RankingSpec.By.DATASET ? "datasets" : "tasks", rr.spec().metric(),
+        r.friedmanChi2(), r.friedmanDf(), r.friedmanP(), r.imanDavenportF(), r.imanDavenportDf1(), r.imanDavenportDf2(),
+        r.imanDavenportP(), r.criticalDifference(), rr.spec().alpha()));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"rank", "learner", "average rank", "vs " + r.control() + " (Holm)"});
+    Integer[] order = new Integer[r.learners().size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> r.averageRanks()[i]));
+    int rank = 0;
+    for (int i : order) {
+      String name = r.learners().get(i);
+      String vs = name.equals(r.control()) ? "(control)" : r.versusControl().stream().filter(c -> c.learner().equals(name))
+          .findFirst().map(c -> String.format(Locale.ROOT, "p_holm = %.4f%s", c.pHolm(), c.significant() ? " *" : ""))
+          .orElse("");
+      rows.add(new String[] {Integer.toString(++rank), name, String.format(Locale.ROOT, "%.3f", r.averageRanks()[i]), vs});
+    }
+    int[] w = new int[4];
+    for (String[] row : rows) {
+      for (int c = 0; c < 4; c++) {
+        w[c] = Math.max(w[c], row[c].length());
+      }
+    }
+    for (String[] row : rows) {
+      b.append(String.format(Locale.ROOT, "%" + w[0] + "s  %-" + w[1] + "s  %" + w[2] + "s  %s%n", row[0], row[1],
+          row[2], row[3]).stripTrailing()).append('\n');
+    }
+    b.append("(* significantly worse than the control after Holm's correction; learners whose average ranks differ by"
+        + " at least the CD differ significantly)\n");
     return b.toString();
   }
 
@@ -24,7 +66,7 @@ public final class ResultTable {
   public static String render(ProtocolResult pr) {
     FoldPlan plan = pr.plan();
     StringBuilder b = new StringBuilder();
-    b.append(plan.spec().describe())
+    b.append(pr.dataset()).append(": ").append(plan.spec().describe())
         .append(String.format(Locale.ROOT, ": %d sentences scored, %d labels", plan.scored().length,
             plan.labelNames().size()));
     b.append(String.format(Locale.ROOT, "; %d sentences in %d near-duplicate clusters", plan.multiMemberSentences(),

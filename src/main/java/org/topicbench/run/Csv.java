@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
@@ -45,16 +44,9 @@ final class Csv {
     }
   }
 
-  /** Fixed-point with 6 decimals, {@code Locale.ROOT}; NaN as {@code NaN}; no negative zero. */
+  /** A number as run files write it ({@link org.topicbench.eval.Metrics#fixed}). */
   static String num(double v) {
-    if (Double.isNaN(v)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "Infinity" : "-Infinity";
-    }
-    String s = String.format(Locale.ROOT, "%.6f", v);
-    return s.equals("-0.000000") ? "0.000000" : s;
+    return org.topicbench.eval.Metrics.fixed(v);
   }
 
   /** One record being read: typed access to its cells by column, errors naming file and line. */
@@ -182,6 +174,7 @@ final class Csv {
         }
         row.accept(new Cells(file, line, columns, rec.values()));
       }
+      endsWithLineBreak(file, p.getCurrentLineNumber());
       return extra;
     } catch (NoSuchFileException e) {
       throw InputException.of(file, "missing (not a complete topicbench run directory)");
@@ -195,6 +188,20 @@ final class Csv {
       }
       // commons-csv reports malformed quoting from its iterator this way
       throw InputException.of(file, "malformed CSV: " + cut(e.getMessage()));
+    }
+  }
+
+  /** A file topicbench wrote ends with a line break; one that does not was cut short. */
+  private static void endsWithLineBreak(Path file, long lines) throws IOException {
+    try (var ch = java.nio.channels.FileChannel.open(file)) {
+      if (ch.size() == 0) {
+        return;
+      }
+      java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+      ch.read(last, ch.size() - 1);
+      if (last.get(0) != '\n') {
+        throw InputException.at(file, Math.max(1, lines), "does not end with a line break (truncated?)");
+      }
     }
   }
 

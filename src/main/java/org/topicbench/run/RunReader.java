@@ -156,8 +156,8 @@ public final class RunReader {
     }
   }
 
-  /** Reads and binds the manifest. */
-  static Manifest manifest(Path file) {
+  /** Reads and binds a manifest; an older format is refused with a line that says to regenerate the run. */
+  public static Manifest manifest(Path file) {
     JsonNode root;
     try {
       if (Files.size(file) > MAX_MANIFEST) {

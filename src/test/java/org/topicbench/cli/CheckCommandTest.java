@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.topicbench.eval.regression.Doubles;
+import org.topicbench.check.Doubles;
 import org.topicbench.model.Learner;
 
 class CheckCommandTest {

@@ -121,7 +121,7 @@ class ResultWriterTest {
 
     // a baseline: check --update replaces those
     Path baseline = tmp.resolve("baseline");
-    org.topicbench.eval.regression.Baseline.replace(ResultWriterTest.write(small(), tmp.resolve("b")), baseline);
+    org.topicbench.check.Baseline.replace(ResultWriterTest.write(small(), tmp.resolve("b")), baseline);
     assertRefused(baseline, "is a topicbench baseline ('topicbench check --update' replaces it); not replacing it");
 
     // a plain file

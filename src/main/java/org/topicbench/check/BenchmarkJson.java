@@ -1,4 +1,4 @@
-package org.topicbench.eval.regression;
+package org.topicbench.check;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.Set;
-import org.topicbench.eval.regression.RunData.Figures;
-import org.topicbench.eval.regression.RunData.Key;
-import org.topicbench.eval.regression.RunData.LearnerInfo;
-import org.topicbench.eval.regression.RunData.ProtocolInfo;
+import org.topicbench.check.RunData.Figures;
+import org.topicbench.check.RunData.Key;
+import org.topicbench.check.RunData.LearnerInfo;
+import org.topicbench.check.RunData.ProtocolInfo;
 
 /**
  * A run's headline figures in the {@code customBiggerIsBetter} format of github-action-benchmark, so that

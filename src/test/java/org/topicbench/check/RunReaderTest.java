@@ -1,4 +1,4 @@
-package org.topicbench.eval.regression;
+package org.topicbench.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topicbench.data.InputException;
-import org.topicbench.eval.regression.RunData.Key;
-import org.topicbench.eval.regression.RunData.Outcome;
-import org.topicbench.eval.regression.RunData.Slot;
+import org.topicbench.check.RunData.Key;
+import org.topicbench.check.RunData.Outcome;
+import org.topicbench.check.RunData.Slot;
 
 class RunReaderTest {
   @TempDir Path tmp;

@@ -1,11 +1,5 @@
-package org.topicbench.eval.regression;
+package org.topicbench.check;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.topicbench.data.AtomicFile;
 import org.topicbench.data.InputException;
-import org.topicbench.eval.ResultWriter;
+import org.topicbench.run.Manifest;
+import org.topicbench.run.RunFormat;
+import org.topicbench.run.RunWriter;
 
 /**
  * The committed baseline, {@code results/baseline/}: a run directory of the default evaluation
@@ -32,7 +28,7 @@ public final class Baseline {
   public static final Path DEFAULT_DIR = Path.of("results", "baseline");
 
   /** The run file a baseline leaves out. */
-  public static final String NOT_KEPT = "timings.csv";
+  public static final String NOT_KEPT = RunFormat.TIMINGS;
 
   /** Called after each file is written into the temporary directory; tests use it to fail mid-write. */
   @FunctionalInterface
@@ -51,7 +47,7 @@ public final class Baseline {
    *     holds a file that is not a run file, or a directory), another process is writing it, or writing fails
    */
   public static List<String> replace(Path run, Path dir) {
-    try (AtomicFile.DirectoryLock lock = ResultWriter.lock(dir)) {
+    try (AtomicFile.DirectoryLock lock = RunFormat.lock(dir)) {
       return replace(run, lock, f -> {});
     } catch (IOException e) {
       throw InputException.of(dir, "cannot write the baseline: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -65,7 +61,7 @@ public final class Baseline {
 
   static List<String> replace(Path run, AtomicFile.DirectoryLock lock, FileHook hook) {
     Path dir = lock.dir();
-    String problem = ResultWriter.notReplaceable(dir, true);
+    String problem = RunFormat.notReplaceable(dir, true);
     if (problem != null) {
       throw InputException.of(dir, problem);
     }
@@ -91,36 +87,27 @@ public final class Baseline {
   }
 
   /** The run's files a baseline keeps, manifest last: the manifest's {@code files} without timings. */
-  private static List<String> files(Path run) throws IOException {
+  private static List<String> files(Path run) {
     List<String> out = new ArrayList<>();
-    for (JsonNode f : new ObjectMapper().readTree(run.resolve("manifest.json").toFile()).path("files")) {
-      String name = f.asText();
-      if (!name.equals(NOT_KEPT) && !name.equals("manifest.json") && isRunFile(name)) {
+    for (String name : org.topicbench.run.RunReader.manifest(run.resolve(RunFormat.MANIFEST)).files()) {
+      if (!name.equals(NOT_KEPT) && !name.equals(RunFormat.MANIFEST) && isRunFile(name)) {
         out.add(name);
       }
     }
-    out.add("manifest.json");
+    out.add(RunFormat.MANIFEST);
     return out;
   }
 
   /** The run's manifest with {@value #NOT_KEPT} taken out of {@code files}; otherwise as written. */
-  private static String manifest(Path file) throws IOException {
-    ObjectNode root = (ObjectNode) new ObjectMapper().readTree(file.toFile());
-    if (root.get("files") instanceof ArrayNode files) {
-      for (int i = files.size() - 1; i >= 0; i--) {
-        if (files.get(i).asText().equals(NOT_KEPT)) {
-          files.remove(i);
-        }
-      }
-    }
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
-    DefaultIndenter ind = new DefaultIndenter("  ", "\n");
-    pp.indentObjectsWith(ind);
-    pp.indentArraysWith(ind);
-    return new ObjectMapper().writer(pp).writeValueAsString(root) + "\n";
+  private static String manifest(Path file) {
+    Manifest m = org.topicbench.run.RunReader.manifest(file);
+    List<String> files = m.files().stream().filter(f -> !f.equals(NOT_KEPT)).toList();
+    return RunWriter.manifestJson(new Manifest(m.format(), m.runId(), m.topicbench(), m.seed(), m.seedDerivation(),
+        m.bootstrap(), m.significanceLevel(), m.logLossEps(), m.tasks(), m.labels(), m.learners(), m.ranking(),
+        m.libraries(), m.environment(), files));
   }
 
   private static boolean isRunFile(String name) {
-    return ResultWriter.FILES.contains(name);
+    return RunFormat.FILES.contains(name);
   }
 }

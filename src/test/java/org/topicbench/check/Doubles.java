@@ -1,4 +1,4 @@
-package org.topicbench.eval.regression;
+package org.topicbench.check;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

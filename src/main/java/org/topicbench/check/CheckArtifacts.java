@@ -1,4 +1,4 @@
-package org.topicbench.eval.regression;
+package org.topicbench.check;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.topicbench.eval.regression;
+package org.topicbench.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

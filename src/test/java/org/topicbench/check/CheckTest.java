@@ -1,4 +1,4 @@
-package org.topicbench.eval.regression;
+package org.topicbench.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,18 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topicbench.data.Dataset;
 import org.topicbench.eval.ProtocolSpec;
-import org.topicbench.eval.regression.CheckReport.Flips;
-import org.topicbench.eval.regression.CheckReport.LearnerCheck;
-import org.topicbench.eval.regression.CheckReport.MetricChange;
-import org.topicbench.eval.regression.CheckReport.Status;
-import org.topicbench.eval.regression.CheckReport.Verdict;
-import org.topicbench.eval.regression.RunData.DatasetInfo;
-import org.topicbench.eval.regression.RunData.Figures;
-import org.topicbench.eval.regression.RunData.Key;
-import org.topicbench.eval.regression.RunData.LearnerInfo;
-import org.topicbench.eval.regression.RunData.Outcome;
-import org.topicbench.eval.regression.RunData.ProtocolInfo;
-import org.topicbench.eval.regression.RunData.Slot;
+import org.topicbench.check.CheckReport.Flips;
+import org.topicbench.check.CheckReport.LearnerCheck;
+import org.topicbench.check.CheckReport.MetricChange;
+import org.topicbench.check.CheckReport.Status;
+import org.topicbench.check.CheckReport.Verdict;
+import org.topicbench.check.RunData.DatasetInfo;
+import org.topicbench.check.RunData.Figures;
+import org.topicbench.check.RunData.Key;
+import org.topicbench.check.RunData.LearnerInfo;
+import org.topicbench.check.RunData.Outcome;
+import org.topicbench.check.RunData.ProtocolInfo;
+import org.topicbench.check.RunData.Slot;
 import org.topicbench.model.Learner;
 
 class CheckTest {

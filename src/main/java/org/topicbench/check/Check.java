@@ -1,4 +1,4 @@
-package org.topicbench.eval.regression;
+package org.topicbench.check;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,19 +10,19 @@ import java.util.Objects;
 import java.util.SequencedMap;
 import java.util.Set;
 import org.topicbench.eval.Statistics;
-import org.topicbench.eval.regression.CheckReport.Flips;
-import org.topicbench.eval.regression.CheckReport.LearnerCheck;
-import org.topicbench.eval.regression.CheckReport.MetricChange;
-import org.topicbench.eval.regression.CheckReport.ProtocolCheck;
-import org.topicbench.eval.regression.CheckReport.Status;
-import org.topicbench.eval.regression.CheckReport.Verdict;
-import org.topicbench.eval.regression.RunData.DatasetInfo;
-import org.topicbench.eval.regression.RunData.Figures;
-import org.topicbench.eval.regression.RunData.Key;
-import org.topicbench.eval.regression.RunData.LearnerInfo;
-import org.topicbench.eval.regression.RunData.Outcome;
-import org.topicbench.eval.regression.RunData.ProtocolInfo;
-import org.topicbench.eval.regression.RunData.Slot;
+import org.topicbench.check.CheckReport.Flips;
+import org.topicbench.check.CheckReport.LearnerCheck;
+import org.topicbench.check.CheckReport.MetricChange;
+import org.topicbench.check.CheckReport.ProtocolCheck;
+import org.topicbench.check.CheckReport.Status;
+import org.topicbench.check.CheckReport.Verdict;
+import org.topicbench.check.RunData.DatasetInfo;
+import org.topicbench.check.RunData.Figures;
+import org.topicbench.check.RunData.Key;
+import org.topicbench.check.RunData.LearnerInfo;
+import org.topicbench.check.RunData.Outcome;
+import org.topicbench.check.RunData.ProtocolInfo;
+import org.topicbench.check.RunData.Slot;
 
 /**
  * Compares a run with the baseline: the accuracy regression check behind {@code topicbench check}.

@@ -1,12 +1,12 @@
-package org.topicbench.eval.regression;
+package org.topicbench.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.topicbench.eval.regression.CheckReport.Flips;
-import org.topicbench.eval.regression.CheckReport.LearnerCheck;
-import org.topicbench.eval.regression.CheckReport.MetricChange;
-import org.topicbench.eval.regression.CheckReport.Moved;
-import org.topicbench.eval.regression.CheckReport.ProtocolCheck;
+import org.topicbench.check.CheckReport.Flips;
+import org.topicbench.check.CheckReport.LearnerCheck;
+import org.topicbench.check.CheckReport.MetricChange;
+import org.topicbench.check.CheckReport.Moved;
+import org.topicbench.check.CheckReport.ProtocolCheck;
 
 /**
  * Renders a {@link CheckReport} as GitHub-flavoured markdown for a pull-request comment: the verdict and

@@ -1,15 +1,15 @@
-package org.topicbench.eval.regression;
+package org.topicbench.check;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.topicbench.eval.regression.CheckReport.Flips;
-import org.topicbench.eval.regression.CheckReport.LearnerCheck;
-import org.topicbench.eval.regression.CheckReport.MetricChange;
-import org.topicbench.eval.regression.CheckReport.Moved;
-import org.topicbench.eval.regression.CheckReport.ProtocolCheck;
-import org.topicbench.eval.regression.CheckReport.Verdict;
+import org.topicbench.check.CheckReport.Flips;
+import org.topicbench.check.CheckReport.LearnerCheck;
+import org.topicbench.check.CheckReport.MetricChange;
+import org.topicbench.check.CheckReport.Moved;
+import org.topicbench.check.CheckReport.ProtocolCheck;
+import org.topicbench.check.CheckReport.Verdict;
 
 /**
  * Renders a {@link CheckReport} as plain text for a terminal or a CI log: ASCII only, no colours, a table
