@@ -64,10 +64,9 @@ public record Experiment(
 
   /** The same experiment with only these learners (a control among the others is dropped). */
   public Experiment withLearners(List<Learner> only) {
-    RankingSpec r = ranking;
-    if (r.control() != null && only.stream().noneMatch(l -> l.name().equals(r.control()))) {
-      r = new RankingSpec(r.by(), r.metric(), null, r.alpha());
-    }
+    String control = ranking.control();
+    boolean kept = control == null || only.stream().anyMatch(l -> l.name().equals(control));
+    RankingSpec r = kept ? ranking : new RankingSpec(ranking.by(), ranking.metric(), null, ranking.alpha());
     return new Experiment(file, seed, bootstrap, r, datasets, only);
   }
 }

@@ -109,6 +109,13 @@ final class YamlTree {
       }
       return root;
     } catch (StreamReadException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+          String what = (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem();
+          throw new Problem(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1,
+              "bad YAML: " + oneLine(what));
+        }
+      }
       JsonLocation l = e.getLocation();
       String message = e.getOriginalMessage() == null ? "bad YAML" : e.getOriginalMessage();
       throw new Problem(l == null ? 1 : Math.max(1, l.getLineNr()), l == null ? 1 : Math.max(1, l.getColumnNr()),

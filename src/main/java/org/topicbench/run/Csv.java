@@ -84,10 +84,10 @@ final class Csv {
       return SafeCsv.unescape(values[i]);
     }
 
-    /** A number as {@link #num} writes it; empty and {@code NaN} read as NaN. */
+    /** A number as {@link #num} writes it ({@code NaN} included). */
     double number(String column) {
       String v = text(column);
-      if (v.isEmpty() || v.equals("NaN")) {
+      if (v.equals("NaN")) {
         return Double.NaN;
       }
       try {
@@ -95,6 +95,11 @@ final class Csv {
       } catch (NumberFormatException e) {
         throw error(column + ": not a number: '" + cut(v) + "'");
       }
+    }
+
+    /** A number, or NaN for an empty cell (a field that does not apply). */
+    double numberOrEmpty(String column) {
+      return text(column).isEmpty() ? Double.NaN : number(column);
     }
 
     int integer(String column) {

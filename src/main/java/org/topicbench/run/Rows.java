@@ -187,7 +187,7 @@ public final class Rows {
       double[] p = new double[labels.size()];
       boolean any = false;
       for (int i = 0; i < p.length; i++) {
-        p[i] = c.number(P + labels.get(i));
+        p[i] = c.numberOrEmpty(P + labels.get(i));
         any |= !Double.isNaN(p[i]);
       }
       return new Prediction(c.text("dataset"), c.text("protocol"), c.text("learner"), c.integer("repetition"),
@@ -301,8 +301,8 @@ public final class Rows {
 
     static Ranking read(Csv.Cells c) {
       boolean control = c.bool("control");
-      return new Ranking(c.text("learner"), c.number("average_rank"), control, c.number("z"), c.number("p_value"),
-          c.number("p_holm"), !control && c.bool("significant"));
+      return new Ranking(c.text("learner"), c.number("average_rank"), control, c.numberOrEmpty("z"),
+          c.numberOrEmpty("p_value"), c.numberOrEmpty("p_holm"), !control && c.bool("significant"));
     }
   }
 

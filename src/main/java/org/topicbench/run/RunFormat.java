@@ -43,10 +43,14 @@ public final class RunFormat {
   private RunFormat() {}
 
   /** The manifest's JSON mapper: snake-case keys, unknown keys refused. */
-  static final ObjectMapper JSON = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+  static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-      .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+      .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+      .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, true)
+      .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+      .configure(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS, false)
+      .build();
 
   /** How manifests are printed: two-space indent, one array element per line, a final newline. */
   static ObjectWriter printer() {

@@ -74,7 +74,9 @@ public final class RunReader {
     }
     List<Rows.Example> examples = rows(dir, listed, "examples.csv", Rows.Example.COLUMNS, Rows.Example::read,
         (r, c) -> keys.check(c, r.dataset(), r.protocol(), null, r.label()));
-    List<Rows.Timing> timings = rows(dir, listed, "timings.csv", Rows.Timing.COLUMNS, Rows.Timing::read,
+    // timings are not deterministic and not needed to read a run: a deleted timings.csv reads as empty
+    Set<String> withTimings = Files.exists(dir.resolve(RunFormat.TIMINGS)) ? listed : Set.of();
+    List<Rows.Timing> timings = rows(dir, withTimings, "timings.csv", Rows.Timing.COLUMNS, Rows.Timing::read,
         (r, c) -> keys.check(c, r.dataset(), r.protocol(), r.learner()));
     List<Rows.Tuning> tuning = rows(dir, listed, "tuning.csv", Rows.Tuning.COLUMNS, Rows.Tuning::read,
         (r, c) -> keys.check(c, r.dataset(), r.protocol(), r.learner()));
@@ -163,7 +165,8 @@ public final class RunReader {
       if (Files.size(file) > MAX_MANIFEST) {
         throw InputException.of(file, "larger than " + MAX_MANIFEST + " bytes; not a topicbench manifest");
       }
-      root = new ObjectMapper().readTree(file.toFile());
+      root = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .readTree(file.toFile());
     } catch (JacksonException e) {
       throw InputException.at(file, line(e.getLocation()), "bad JSON: " + Csv.cut(e.getOriginalMessage()));
     } catch (IOException e) {

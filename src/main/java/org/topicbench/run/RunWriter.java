@@ -34,7 +34,8 @@ import org.topicbench.model.Learner;
 
 /**
  * Writes an {@link EvaluationResult} as a run directory ({@value RunFormat#FORMAT}, results/FORMAT.md):
- * {@link #of} turns it into a {@link Run}, {@link #write} writes the files. Every file but
+ * {@link #of} turns it into a {@link Run}, {@link #write} writes the files and returns what {@link RunReader}
+ * reads back from them (what extras such as the report are given). Every file but
  * {@code timings.csv} is a pure function of the result's deterministic content. The directory appears
  * whole or not at all, under its lock ({@link AtomicFile.DirectoryLock#replace}), and only a directory that
  * {@link RunFormat#requireReplaceable} accepts is ever replaced.
@@ -75,20 +76,23 @@ public final class RunWriter {
    */
   public static Run write(EvaluationResult result, AtomicFile.DirectoryLock lock, Extra... extras) {
     Run run = of(result);
+    Run[] back = {null};
     try {
       lock.replace(
           tmp -> {
             writeFiles(run, tmp);
+            // extras (the report) get what the reader returns: the files' content, not the unrounded result
+            back[0] = RunReader.read(tmp);
             for (Extra e : extras) {
-              e.writeInto(tmp, run);
+              e.writeInto(tmp, back[0]);
             }
           });
     } catch (IOException e) {
       throw new InputException(lock.dir() + ": cannot write results: " + e.getMessage(), e);
     }
-    return new Run(lock.dir(), run.manifest(), run.summary(), run.perClass(), run.confusion(), run.folds(),
-        run.pairwise(), run.predictions(), run.examples(), run.timings(), run.tuning(), run.ranks(), run.ranking(),
-        run.wins());
+    Run r = back[0];
+    return new Run(lock.dir(), r.manifest(), r.summary(), r.perClass(), r.confusion(), r.folds(), r.pairwise(),
+        r.predictions(), r.examples(), r.timings(), r.tuning(), r.ranks(), r.ranking(), r.wins());
   }
 
   /** Writes every file of {@code run} into {@code dir} (which must exist), not atomically. */

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topicbench.data.InputException;
-import org.topicbench.eval.ResultWriter;
+import org.topicbench.run.RunFormat;
 
 class BaselineTest {
   @TempDir Path tmp;
@@ -43,7 +43,7 @@ class BaselineTest {
     Path run = Doubles.run(tmp.resolve("run"), List.of(new Doubles.Words("t.words")));
     Path baseline = tmp.resolve("results").resolve("baseline");
     List<String> written = Baseline.replace(run, baseline);
-    List<String> expected = new ArrayList<>(ResultWriter.FILES);
+    List<String> expected = new ArrayList<>(RunFormat.FILES);
     expected.remove("timings.csv");
     assertEquals(expected, written);
     assertEquals(expected.stream().sorted().toList(), List.copyOf(contents(baseline).keySet()));
@@ -84,7 +84,7 @@ class BaselineTest {
       int[] n = {0};
       int stop = failAt;
       InputException e = assertThrows(InputException.class, () -> {
-        try (var lock = ResultWriter.lock(baseline)) {
+        try (var lock = RunFormat.lock(baseline)) {
           Baseline.replace(next, lock, file -> {
             if (++n[0] == stop) {
               throw new IOException("No space left on device");
@@ -118,7 +118,7 @@ class BaselineTest {
     // what a kill between "move the old aside" and "move the new in" of the earlier topicbench left
     Files.move(baseline, tmp.resolve("results").resolve(".baseline.old-123"));
     Files.createDirectories(tmp.resolve("results").resolve(".baseline.tmp-456"));
-    try (var lock = ResultWriter.lock(baseline)) {
+    try (var lock = RunFormat.lock(baseline)) {
       assertEquals(List.of("deleted the unfinished .baseline.tmp-456",
           "rolled back an interrupted replacement: moved .baseline.old-123 back"), lock.recovered());
     }

@@ -40,7 +40,8 @@ class CheckTest {
   }
 
   private static LearnerCheck learner(CheckReport r, String protocol, String name) {
-    return r.protocols().stream().filter(p -> p.protocol().equals(protocol)).findFirst().orElseThrow().learners()
+    return r.protocols().stream().filter(p -> p.protocol().equals(protocol) || p.protocol().endsWith("/" + protocol))
+        .findFirst().orElseThrow().learners()
         .stream().filter(l -> l.learner().equals(name)).findFirst().orElseThrow();
   }
 
@@ -105,7 +106,7 @@ class CheckTest {
     assertTrue(text.contains("RESULT: FAILED (exit 1)"), text);
     assertTrue(text.contains("  t.words: DROPPED\n"), text);
     String verdict = text.substring(text.indexOf("RESULT:"));
-    assertTrue(verdict.lines().anyMatch(l -> l.matches("\\s+kfold\\s+t\\.words\\s+accuracy\\s+1\\.000000 -> .*")),
+    assertTrue(verdict.lines().anyMatch(l -> l.matches("\\s+train/kfold\\s+t\\.words\\s+accuracy\\s+1\\.000000 -> .*")),
         verdict);
     assertFalse(verdict.contains("t.other"), verdict);
     assertTrue(verdict.contains("If the change is intended, accept it: " + ACCEPT), verdict);
@@ -189,7 +190,7 @@ class CheckTest {
     CheckReport r = Check.compare(base, now, Check.Options.defaults());
     assertFalse(r.passed());
     assertEquals(
-        List.of("dataset train.csv has sha256 ffffffffffff, the baseline's had 000000000000 [kfold, loo-doc, split]: a"
+        List.of("dataset train.csv has sha256 ffffffffffff, the baseline's had 000000000000 [train/kfold, train/loo-doc, train/split]: a"
             + " different experiment; re-baseline with --update, or compare anyway with --allow-dataset-change"),
         r.problems());
     CheckReport allowed = Check.compare(base, now, new Check.Options(0.005, null, true));
@@ -207,9 +208,9 @@ class CheckTest {
     RunData folds = RunReader.read(Doubles.run(tmp.resolve("folds"),
         List.of(ProtocolSpec.kfold(Doubles.train(), 4, 2)), List.of(new Doubles.Words("t.a")), 2022));
     assertEquals(
-        List.of("kfold runs 4 folds x 2 repetitions, the baseline 3 x 2: a different experiment",
-            "protocol loo-doc is in the baseline but not in this run",
-            "protocol split is in the baseline but not in this run"),
+        List.of("train/kfold runs 4 folds x 2 repetitions, the baseline 3 x 2: a different experiment",
+            "protocol train/loo-doc is in the baseline but not in this run",
+            "protocol train/split is in the baseline but not in this run"),
         Check.compare(base, folds, Check.Options.defaults()).problems());
   }
 

@@ -16,7 +16,7 @@ import org.topicbench.eval.Evaluation;
 import org.topicbench.eval.EvaluationResult;
 import org.topicbench.eval.EvaluationSpec;
 import org.topicbench.eval.ProtocolSpec;
-import org.topicbench.eval.ResultWriter;
+import org.topicbench.run.RunWriter;
 import org.topicbench.model.Learner;
 import org.topicbench.model.Prediction;
 import org.topicbench.model.TrainedModel;
@@ -93,7 +93,7 @@ public final class Doubles {
   /** Evaluates {@code learners} on {@code protocols} and writes the run to {@code dir}. */
   public static Path run(Path dir, List<ProtocolSpec> protocols, List<? extends Learner> learners, long seed) {
     EvaluationResult r = Evaluation.run(new EvaluationSpec(protocols, List.copyOf(learners), seed, 0, 2));
-    ResultWriter.write(r, dir);
+    RunWriter.write(r, dir);
     return dir;
   }
 

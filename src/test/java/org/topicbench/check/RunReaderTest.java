@@ -47,21 +47,22 @@ class RunReaderTest {
   void readsWhatTheResultWriterWrote() throws IOException {
     RunData d = RunReader.read(run);
     assertEquals(2022, d.seed());
-    assertEquals(List.of("kfold", "loo-doc", "split"), d.protocols().stream().map(RunData.ProtocolInfo::id).toList());
+    assertEquals(List.of("train/kfold", "train/loo-doc", "train/split"),
+        d.protocols().stream().map(RunData.ProtocolInfo::id).toList());
     assertEquals(List.of("t.blind", "t.words"), d.learnerNames());
-    assertEquals("0".repeat(64), d.protocol("split").datasets().get(1).sha256());
-    assertEquals(List.of("alpha", "beta", "gamma"), d.protocol("kfold").labels());
-    RunData.Figures f = d.figures().get(new Key("kfold", "t.words"));
+    assertEquals("0".repeat(64), d.protocol("train/split").datasets().get(1).sha256());
+    assertEquals(List.of("alpha", "beta", "gamma"), d.protocol("train/kfold").labels());
+    RunData.Figures f = d.figures().get(new Key("train/kfold", "t.words"));
     assertEquals(2, f.repetitions());
     assertEquals(48, f.sentences());
     assertEquals(1.0, f.accuracy());
     assertEquals(List.of("alpha", "beta", "gamma"), List.copyOf(f.f1().keySet()));
     // the figures are summary.csv's and per-class.csv's, as written
     String summaryRow = Files.readAllLines(run.resolve("summary.csv")).stream()
-        .filter(l -> l.startsWith("split,t.blind,")).findFirst().orElseThrow();
-    assertEquals(summaryRow.split(",")[6], CheckText.num(d.figures().get(new Key("split", "t.blind")).accuracy()));
-    assertEquals(2 * 48, d.predictions().get(new Key("kfold", "t.blind")).size());
-    Outcome o = d.predictions().get(new Key("split", "t.words")).get(new Slot(0, "test", "test-0-0"));
+        .filter(l -> l.startsWith("train,split,t.blind,")).findFirst().orElseThrow();
+    assertEquals(summaryRow.split(",")[7], CheckText.num(d.figures().get(new Key("train/split", "t.blind")).accuracy()));
+    assertEquals(2 * 48, d.predictions().get(new Key("train/kfold", "t.blind")).size());
+    Outcome o = d.predictions().get(new Key("train/split", "t.words")).get(new Slot(0, "test", "test-0-0"));
     assertEquals(o.truth(), o.predicted());
   }
 
@@ -71,13 +72,13 @@ class RunReaderTest {
     assertEquals(nowhere + ": no such directory",
         assertThrows(InputException.class, () -> RunReader.read(nowhere)).getMessage());
     Files.delete(run.resolve("per-class.csv"));
-    assertEquals(run.resolve("per-class.csv") + ": missing", broken());
+    assertEquals(run.resolve("per-class.csv") + ": missing (not a complete topicbench run directory)", broken());
   }
 
   @Test
   void aFileTheManifestListsMustExist() throws IOException {
     Files.delete(run.resolve("confusion.csv"));
-    assertEquals(run.resolve("confusion.csv") + ": missing (manifest.json lists it)", broken());
+    assertEquals(run.resolve("confusion.csv") + ": missing (not a complete topicbench run directory)", broken());
   }
 
   @Test
@@ -91,7 +92,12 @@ class RunReaderTest {
     Path f = run.resolve("predictions.csv");
     byte[] b = Files.readAllBytes(f);
     Files.write(f, Arrays.copyOf(b, b.length / 2 + 7));
-    assertEquals(f + ": does not end with a line break (truncated?)", broken());
+    String cut = broken();
+    assertTrue(cut.matches(Pattern.quote(f.toString()) + ":\\d+: \\d+ fields, the header has 12"), cut);
+    // cut just before the last line break: every row has its fields, the missing break gives it away
+    Files.write(f, Arrays.copyOf(b, b.length - 1));
+    assertTrue(broken().matches(Pattern.quote(f.toString()) + ":\\d+: does not end with a line break \\(truncated\\?\\)"),
+        broken());
   }
 
   @Test
@@ -99,19 +105,18 @@ class RunReaderTest {
     Path f = run.resolve("predictions.csv");
     List<String> lines = Files.readAllLines(f);
     Files.writeString(f, String.join("\n", lines.subList(0, lines.size() - 3)) + "\n");
-    assertEquals(f + ": 17 predictions for protocol split, learner t.words, expected 20 (summary.csv: 1 repetitions x 20"
+    assertEquals(f + ": 17 predictions for train/split, learner t.words, expected 20 (summary.csv: 1 repetitions x 20"
         + " sentences) (truncated?)", broken());
 
     Path s = run.resolve("summary.csv");
     List<String> summary = Files.readAllLines(s);
     Files.writeString(s, String.join("\n", summary.subList(0, summary.size() - 1)) + "\n");
-    assertEquals(s + ": no row for protocol split, learner "
-        + summary.getLast().split(",")[1] + " (truncated?)", broken());
+    assertEquals(s + ": no row for learner " + summary.getLast().split(",")[2] + " on train/split", broken());
   }
 
   @Test
   void aNonNumericFigureIsNamedWithItsLine() throws IOException {
-    edit("summary.csv", "\nkfold,t\\.words,(\\d+),2,3,48,1\\.000000,", "\nkfold,t.words,$1,2,3,48,abc,");
+    edit("summary.csv", "\ntrain,kfold,t\\.words,(\\d+),2,3,48,1\\.000000,", "\ntrain,kfold,t.words,$1,2,3,48,abc,");
     List<String> lines = Files.readAllLines(run.resolve("summary.csv"));
     int line = lines.indexOf(lines.stream().filter(l -> l.contains(",abc,")).findFirst().orElseThrow()) + 1;
     assertEquals(run.resolve("summary.csv") + ":" + line + ": accuracy_mean: not a number: 'abc'", broken());
@@ -119,14 +124,14 @@ class RunReaderTest {
 
   @Test
   void anEmptyFigureOrAFieldMissingIsAnError() throws IOException {
-    edit("per-class.csv", "\n(split,t\\.blind,alpha,\\d+,[^,]*,[^,]*,[^,]*,[^,]*),[^,]*,", "\n$1,,");
+    edit("per-class.csv", "\n(train,split,t\\.blind,alpha,\\d+,[^,]*,[^,]*,[^,]*,[^,]*),[^,]*,", "\n$1,,");
     assertTrue(broken().matches(".*per-class\\.csv:\\d+: f1_mean: not a number: ''"));
   }
 
   @Test
   void aRowWithTooFewFieldsIsAnError() throws IOException {
-    edit("per-class.csv", "\n(kfold,t\\.blind,alpha),[^\n]*\n", "\n$1\n");
-    assertEquals(run.resolve("per-class.csv") + ":2: 10 fields expected, got 3", broken());
+    edit("per-class.csv", "\n(train,kfold,t\\.blind,alpha),[^\n]*\n", "\n$1\n");
+    assertEquals(run.resolve("per-class.csv") + ":2: 4 fields, the header has 11", broken());
   }
 
   @Test
@@ -134,7 +139,7 @@ class RunReaderTest {
     Path f = run.resolve("summary.csv");
     Files.writeString(f, Files.readString(f) + "\"split,oops\n");
     assertTrue(broken().startsWith(f + ":"), broken());
-    assertTrue(broken().contains("bad CSV"), broken());
+    assertTrue(broken().contains("malformed CSV"), broken());
   }
 
   @Test
@@ -145,18 +150,20 @@ class RunReaderTest {
     String msg = broken();
     assertTrue(msg.matches(Pattern.quote(m.toString()) + ":\\d+: bad JSON: .+"), msg);
     Files.writeString(m, text.replace("\"seed\" : 2022", "\"seed\" : \"2022\""));
-    assertEquals(m + ": seed: expected an integer, got \"2022\"", broken());
+    assertTrue(broken().startsWith(m + ": does not match topicbench-run/2: Cannot coerce String value (\"2022\")"),
+        broken());
     Files.writeString(m, text.replace("\"learners\" :", "\"learnerz\" :"));
-    assertEquals(m + ": missing 'learners'", broken());
-    Files.writeString(m, text.replace("topicbench-run/1", "topicbench-run/9"));
-    assertEquals(m + ": format: expected 'topicbench-run/1', got 'topicbench-run/9'", broken());
+    assertTrue(broken().matches(Pattern.quote(m.toString()) + ": does not match topicbench-run/2: .*learner.*"), broken());
+    Files.writeString(m, text.replace("topicbench-run/2", "topicbench-run/1"));
+    assertEquals(m + ": format topicbench-run/1 is not topicbench-run/2, which this topicbench reads: regenerate the"
+        + " run ('topicbench evaluate'; for a baseline, 'topicbench check --update')", broken());
     Files.writeString(m, text + "}");
     assertTrue(broken().contains("bad JSON"), "trailing garbage");
   }
 
   @Test
   void rowsForUnknownLearnersOrLabelsAreErrors() throws IOException {
-    edit("summary.csv", "\nkfold,t\\.words,", "\nkfold,t.ghost,");
+    edit("summary.csv", "\ntrain,kfold,t\\.words,", "\ntrain,kfold,t.ghost,");
     assertTrue(broken().endsWith(": learner 't.ghost' is not in manifest.json"), broken());
   }
 
@@ -166,6 +173,6 @@ class RunReaderTest {
     byte[] b = Files.readAllBytes(f);
     b[40] = (byte) 0xff;
     Files.write(f, b);
-    assertEquals(f + ": not UTF-8", broken());
+    assertEquals(f + ":1: not valid UTF-8 (a run directory's files are UTF-8; was it edited or converted?)", broken());
   }
 }

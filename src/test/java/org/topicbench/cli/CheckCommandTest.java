@@ -64,9 +64,9 @@ class CheckCommandTest {
     assertTrue(r.out().contains("\n  t.words: DROPPED\n    metric "), r.out());
     assertTrue(r.out().contains("\n  t.other: unchanged\n"), r.out());
     assertTrue(verdict(r).startsWith("RESULT: FAILED (exit 1): "), r.out());
-    assertTrue(verdict(r).contains("\n  failing learners: t.words (dropped: kfold, loo-doc, split)\n"), verdict(r));
+    assertTrue(verdict(r).contains("\n  failing learners: t.words (dropped: train/kfold, train/loo-doc, train/split)\n"), verdict(r));
     for (String protocol : List.of("kfold", "loo-doc", "split")) {
-      assertTrue(verdict(r).lines().anyMatch(l -> l.matches("\\s+" + protocol + "\\s+t\\.words\\s+accuracy\\s.*")),
+      assertTrue(verdict(r).lines().anyMatch(l -> l.matches("\\s+train/" + protocol + "\\s+t\\.words\\s+accuracy\\s.*")),
           protocol + ": " + verdict(r));
     }
     assertTrue(verdict(r).contains("If the change is intended, accept it: bin/topicbench check --update --baseline "
@@ -76,13 +76,13 @@ class CheckCommandTest {
 
     String md = Files.readString(tmp.resolve("report/check.md"));
     assertTrue(md.startsWith("## Accuracy check FAILED\n"), md);
-    assertTrue(md.contains("| kfold | t.words | accuracy | 1.000000 |"), md);
+    assertTrue(md.contains("| train/kfold | t.words | accuracy | 1.000000 |"), md);
     JsonNode bench = new ObjectMapper().readTree(tmp.resolve("report/benchmark.json").toFile());
     assertTrue(bench.isArray());
     assertEquals(3 * 2 * 2, bench.size(), "protocols x learners x (accuracy, macro_f1)");
     JsonNode first = bench.get(0);
     assertEquals(List.of("name", "unit", "value"), iterableToList(first.fieldNames()));
-    assertEquals("kfold/t.words/accuracy", first.get("name").asText());
+    assertEquals("train/kfold/t.words/accuracy", first.get("name").asText());
     assertTrue(first.get("value").asDouble() < 1.0);
   }
 
@@ -137,8 +137,8 @@ class CheckCommandTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(summary));
     for (int i = 0; i < lines.size(); i++) {
       String[] f = lines.get(i).split(",", -1);
-      if (f[0].equals("loo-doc") && f[1].equals("t.blind")) {
-        f[10] = String.format(Locale.ROOT, "%.6f", Double.parseDouble(f[10]) + 0.05);
+      if (f[1].equals("loo-doc") && f[2].equals("t.blind")) {
+        f[11] = String.format(Locale.ROOT, "%.6f", Double.parseDouble(f[11]) + 0.05);
         lines.set(i, String.join(",", f));
       }
     }
@@ -148,8 +148,8 @@ class CheckCommandTest {
     List<String> failing = verdict(r).lines().filter(l -> l.matches("\\s+\\S+\\s+\\S+\\s+\\S+\\s+[\\d.]+ -> .*"))
         .toList();
     assertEquals(1, failing.size(), verdict(r));
-    assertTrue(failing.getFirst().matches("\\s+loo-doc\\s+t\\.blind\\s+macro_f1\\s+.*-0\\.050000\\s.*"), verdict(r));
-    assertTrue(verdict(r).contains("note: loo-doc t.blind: figures differ but no prediction changed"), verdict(r));
+    assertTrue(failing.getFirst().matches("\\s+train/loo-doc\\s+t\\.blind\\s+macro_f1\\s+.*-0\\.050000\\s.*"), verdict(r));
+    assertTrue(verdict(r).contains("note: train/loo-doc t.blind: figures differ but no prediction changed"), verdict(r));
   }
 
   @Test
@@ -172,7 +172,7 @@ class CheckCommandTest {
     Files.writeString(m, manifest);
 
     Path perClass = base.resolve("per-class.csv");
-    Files.writeString(perClass, Files.readString(perClass).replaceFirst("\n(kfold,t\\.words,alpha,\\d+),[^,]+,",
+    Files.writeString(perClass, Files.readString(perClass).replaceFirst("\n(train,kfold,t\\.words,alpha,\\d+),[^,]+,",
         "\n$1,one,"));
     assertOneLineError(check(base, now), perClass + ":2: precision_mean: not a number: 'one'");
   }
@@ -192,7 +192,7 @@ class CheckCommandTest {
     assertTrue(Files.isDirectory(base));
     Path base2 = runDir("base2", new Doubles.Words("t.words"));
     Files.delete(base2.resolve("predictions.csv"));
-    assertOneLineError(check(base2, now), base2.resolve("predictions.csv") + ": missing");
+    assertOneLineError(check(base2, now), base2.resolve("predictions.csv") + ": missing (not a complete topicbench run directory)");
   }
 
   @Test
@@ -204,7 +204,7 @@ class CheckCommandTest {
     Run r = check(base, now);
     assertEquals(1, r.code(), r.out());
     assertTrue(verdict(r).contains("FAIL: dataset test.csv has sha256 aaaaaaaaaaaa, the baseline's had 000000000000"
-        + " [split]: a different experiment"), verdict(r));
+        + " [train/split]: a different experiment"), verdict(r));
     Run allowed = check(base, now, "--allow-dataset-change");
     assertEquals(0, allowed.code(), allowed.out());
     assertTrue(verdict(allowed).contains("compared anyway (--allow-dataset-change)"), verdict(allowed));

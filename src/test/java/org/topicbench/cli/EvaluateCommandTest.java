@@ -114,7 +114,7 @@ class EvaluateCommandTest {
           tmp.resolve(dir).toString());
       assertEquals(0, r.code(), r.err());
     }
-    for (String f : org.topicbench.eval.ResultWriter.FILES) {
+    for (String f : org.topicbench.run.RunFormat.FILES) {
       if (!f.equals("timings.csv")) {
         assertEquals(-1L, Files.mismatch(tmp.resolve("a").resolve(f), tmp.resolve("b").resolve(f)), f);
       }

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Example;
 import org.topicbench.model.Learner;
+import org.topicbench.run.RunFormat;
+import org.topicbench.run.RunWriter;
+import org.topicbench.testsupport.Fixtures;
 
 class EvaluationTest {
   @TempDir Path tmp;
@@ -73,10 +76,10 @@ class EvaluationTest {
     EvaluationResult two = Evaluation.run(spec(ps, ls, 2));
     EvaluationResult again = Evaluation.run(spec(ps, ls, 2));
     assertEquals(one.runId(), two.runId());
-    ResultWriter.write(one, tmp.resolve("one"));
-    ResultWriter.write(two, tmp.resolve("two"));
-    ResultWriter.write(again, tmp.resolve("again"));
-    for (String f : ResultWriter.FILES) {
+    RunWriter.write(one, tmp.resolve("one"));
+    RunWriter.write(two, tmp.resolve("two"));
+    RunWriter.write(again, tmp.resolve("again"));
+    for (String f : RunFormat.FILES) {
       if (f.equals("timings.csv")) {
         continue;
       }
@@ -86,7 +89,7 @@ class EvaluationTest {
     }
     // the seed matters: another seed gives other guesses
     EvaluationResult other = Evaluation.run(spec(ps, ls, 2).withSeed(12));
-    ResultWriter.write(other, tmp.resolve("other"));
+    RunWriter.write(other, tmp.resolve("other"));
     assertFalse(
         java.util.Arrays.equals(
             Files.readAllBytes(tmp.resolve("one").resolve("predictions.csv")),

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Example;
 import org.topicbench.data.InputException;
+import org.topicbench.testsupport.Fixtures;
 
 class FoldPlanTest {
   @Test

@@ -1,4 +1,4 @@
-package org.topicbench.eval;
+package org.topicbench.testsupport;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SequencedMap;
 import org.topicbench.data.Dataset;
+import org.topicbench.eval.Rng;
+import org.topicbench.eval.Seeds;
 import org.topicbench.data.Example;
 import org.topicbench.model.Learner;
 import org.topicbench.model.Prediction;
@@ -16,17 +18,17 @@ import org.topicbench.model.TrainedModel;
 import org.topicbench.model.TrainingSet;
 
 /** Small in-memory datasets and transparent learners for evaluation tests. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static final List<String> WORDS =
+  public static final List<String> WORDS =
       List.of("police", "mayor", "party", "copyright", "officer", "khan", "lockdown", "cookies");
 
   /**
    * {@code docs} documents of {@code perDoc} sentences; label i of 3 is signalled by word i (mostly),
    * and the last sentence of every document is the same boilerplate line (one near-duplicate cluster).
    */
-  static Dataset dataset(String name, int docs, int perDoc, long seed) {
+  public static Dataset dataset(String name, int docs, int perDoc, long seed) {
     Rng rng = new Rng(seed);
     String[] labels = {"alpha", "beta", "gamma"};
     List<Example> ex = new ArrayList<>();
@@ -60,12 +62,12 @@ final class Fixtures {
     return b.toString();
   }
 
-  static Dataset of(String name, List<Example> examples) {
+  public static Dataset of(String name, List<Example> examples) {
     return new Dataset(name, name + ".csv", "0".repeat(64), examples);
   }
 
   /** Predicts the label most often seen with the sentence's first word in training; no probabilities. */
-  static final class FirstWord implements Learner {
+  public static final class FirstWord implements Learner {
     @Override
     public String name() {
       return "test.first-word";
@@ -113,7 +115,7 @@ final class Fixtures {
   }
 
   /** Random guesses with probabilities, from the seed and the text only: shows seeds are per task. */
-  static final class SeededGuess implements Learner {
+  public static final class SeededGuess implements Learner {
     @Override
     public String name() {
       return "test.guess";
@@ -156,12 +158,13 @@ final class Fixtures {
   }
 
   /** Always predicts {@code label} with probability 1 when it knows it; records every training set. */
-  static final class Recording implements Learner {
+  public static final class Recording implements Learner {
     final String name;
     final String label;
-    final List<List<String>> seen = Collections.synchronizedList(new ArrayList<>());
+    /** Every training set it was fitted on, sorted. */
+    public final List<List<String>> seen = Collections.synchronizedList(new ArrayList<>());
 
-    Recording(String name, String label) {
+    public Recording(String name, String label) {
       this.name = name;
       this.label = label;
     }
