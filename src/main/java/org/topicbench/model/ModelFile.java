@@ -92,6 +92,10 @@ public final class ModelFile {
   public static final int MAX_REFS = 5_000_000;
   /** Longest array a payload may hold. */
   public static final int MAX_ARRAY = 50_000_000;
+  /** Largest unfolded size of one object (see {@link PayloadScan}). */
+  public static final long MAX_UNFOLDED = 50_000_000;
+  /** Most work rebuilding a payload's hash tables may take (see {@link PayloadScan}). */
+  public static final long MAX_HASH_WORK = 50_000_000;
   /** Longest header line. */
   static final int MAX_HEADER = 1 << 20;
   /** Sentences of the training data the written file is checked on before it is kept. */
@@ -387,13 +391,25 @@ public final class ModelFile {
     return new Loaded(header, payload.model());
   }
 
-  /** Deserialises {@code payload} under the allowlist filter and limits. */
+  /** The allowlist filter, with the limits, for a payload of {@code bytes} bytes. */
+  static ObjectInputFilter allowlist(int bytes) {
+    return ObjectInputFilter.Config.createFilter(
+        "maxdepth=" + MAX_DEPTH + ";maxrefs=" + MAX_REFS + ";maxarray=" + MAX_ARRAY + ";maxbytes=" + bytes
+            + ";" + ALLOWED + ";!*");
+  }
+
+  /**
+   * Deserialises {@code payload}: first {@link PayloadScan} reads it without building anything and refuses
+   * what would cost too much to build, then it is deserialised under the allowlist filter and limits.
+   */
   private static Object deserialize(String name, byte[] payload) {
+    ObjectInputFilter allow = allowlist(payload.length);
+    try {
+      PayloadScan.scan(payload, allow);
+    } catch (PayloadScan.Refused e) {
+      throw bad(name, e.getMessage());
+    }
     AtomicReference<String> rejected = new AtomicReference<>();
-    ObjectInputFilter allow =
-        ObjectInputFilter.Config.createFilter(
-            "maxdepth=" + MAX_DEPTH + ";maxrefs=" + MAX_REFS + ";maxarray=" + MAX_ARRAY + ";maxbytes=" + payload.length
-                + ";" + ALLOWED + ";!*");
     ObjectInputFilter recording =
         info -> {
           ObjectInputFilter.Status s = allow.checkInput(info);
@@ -429,7 +445,8 @@ public final class ModelFile {
     }
   }
 
-  private static String describeRejection(ObjectInputFilter.FilterInfo info) {
+  /** What a filter verdict refused, for the message. */
+  static String describeRejection(ObjectInputFilter.FilterInfo info) {
     if (info.serialClass() != null) {
       Class<?> c = info.serialClass();
       while (c.isArray()) {
