@@ -205,6 +205,10 @@ class ModelFileTest {
     // a serialized lambda
     m = refused(forge((Runnable & java.io.Serializable) () -> {}));
     assertTrue(m.contains("may not"), m);
+    // an allowed class that reads its own serial form, which the cost scan cannot follow
+    Class<?> zeroR = weka.classifiers.rules.ZeroR.class;
+    m = refused(forge(new weka.experiment.PropertyNode(1, new java.beans.PropertyDescriptor("debug", zeroR), zeroR)));
+    assertTrue(m.contains("may not: class weka.experiment.PropertyNode (it reads its own serial form)"), m);
     // an allowed class that is not a model
     assertTrue(refused(forge("just a string")).contains("not a topicbench model"));
   }
