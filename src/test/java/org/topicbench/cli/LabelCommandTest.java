@@ -1,21 +1,21 @@
 package org.topicbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectOutputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topicbench.data.Datasets;
 import org.topicbench.eval.CarryOver;
+import org.topicbench.model.HostilePayloads;
 import org.topicbench.text.Sentence;
 import org.topicbench.text.SentenceSegmenter;
 
@@ -316,19 +317,18 @@ class LabelCommandTest {
     refused(run("label", "--model", tampered("random.tbm", random).toString(), a), "not a topicbench model file");
 
     // a valid Java-serialized object of a class the allowlist refuses, behind a correct digest
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(buffer)) {
-      out.writeObject(new java.net.URI("https://example.org/"));
-    }
-    byte[] payload = buffer.toByteArray();
-    String header = text.substring(text.indexOf('\n') + 1, payloadStart - 1)
-        .replaceFirst("\"bytes\":\\d+", "\"bytes\":" + payload.length)
-        .replaceFirst("\"sha256\":\"[0-9a-f]{64}\"}}$", "\"sha256\":\"" + Datasets.sha256(payload) + "\"}}");
-    ByteArrayOutputStream forged = new ByteArrayOutputStream();
-    forged.write(("topicbench-model\n" + header + "\n").getBytes(StandardCharsets.ISO_8859_1));
-    forged.write(payload);
-    refused(run("label", "--model", tampered("forged.tbm", forged.toByteArray()).toString(), a),
+    byte[] forged = HostilePayloads.modelFile(b, HostilePayloads.serialize(new java.net.URI("https://example.org/")));
+    refused(run("label", "--model", tampered("forged.tbm", forged).toString(), a),
         "the payload holds what a model file may not: class java.net.URI");
+  }
+
+  @Test
+  void aSerialDosModelFileIsRefusedWithOneLineInsteadOfHanging() throws IOException {
+    // nested HashMaps whose hashing would take 2^100 steps, behind a correct header, length and digest
+    byte[] hostile = HostilePayloads.modelFile(Files.readAllBytes(model), HostilePayloads.serialize(HostilePayloads.nestedMaps(100)));
+    String file = tampered("serialdos.tbm", hostile).toString();
+    Run r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run("label", "--model", file, ARTICLE.toString()));
+    refused(r, file + ": model file: the payload holds a hash table keyed by java.util.HashMap objects");
   }
 
   @Test

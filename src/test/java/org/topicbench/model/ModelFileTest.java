@@ -4,18 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +38,7 @@ class ModelFileTest {
   static byte[] smo;
 
   static Stream<Learner> learners() {
-    return Learners.all().stream();
+    return Stream.concat(Learners.all().stream(), Learners.variants().stream());
   }
 
   @BeforeAll
@@ -80,6 +84,10 @@ class ModelFileTest {
     assertTrue(max[0] * 4 <= ModelFile.MAX_DEPTH, learner.name() + " depth " + max[0]);
     assertTrue(max[1] * 4 <= ModelFile.MAX_REFS, learner.name() + " references " + max[1]);
     assertTrue(max[2] * 4 <= ModelFile.MAX_ARRAY, learner.name() + " array " + max[2]);
+    // and the bounds on what deserialising costs leave a hundred times more
+    PayloadScan.Cost cost = PayloadScan.scan(payload(bytes), ModelFile.allowlist(payload(bytes).length));
+    assertTrue(cost.largestUnfolded() * 100 <= ModelFile.MAX_UNFOLDED, learner.name() + " " + cost);
+    assertTrue(cost.hashWork() * 100 <= ModelFile.MAX_HASH_WORK, learner.name() + " " + cost);
   }
 
   @Test
@@ -181,19 +189,8 @@ class ModelFileTest {
   }
 
   /** A file made exactly as {@link ModelFile} makes one, with a correct digest, around {@code object}. */
-  static byte[] forge(Object object) throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(buffer)) {
-      out.writeObject(object);
-    }
-    byte[] payload = buffer.toByteArray();
-    String header = new String(smo, StandardCharsets.UTF_8).lines().skip(1).findFirst().orElseThrow();
-    header = header.replaceFirst("\"bytes\":\\d+", "\"bytes\":" + payload.length)
-        .replaceFirst("\"sha256\":\"[0-9a-f]{64}\"}}$", "\"sha256\":\"" + org.topicbench.data.Datasets.sha256(payload) + "\"}}");
-    ByteArrayOutputStream file = new ByteArrayOutputStream();
-    file.write(("topicbench-model\n" + header + "\n").getBytes(StandardCharsets.UTF_8));
-    file.write(payload);
-    return file.toByteArray();
+  static byte[] forge(Object object) {
+    return HostilePayloads.modelFile(smo, HostilePayloads.serialize(object));
   }
 
   @Test
@@ -208,6 +205,10 @@ class ModelFileTest {
     // a serialized lambda
     m = refused(forge((Runnable & java.io.Serializable) () -> {}));
     assertTrue(m.contains("may not"), m);
+    // an allowed class that reads its own serial form, which the cost scan cannot follow
+    Class<?> zeroR = weka.classifiers.rules.ZeroR.class;
+    m = refused(forge(new weka.experiment.PropertyNode(1, new java.beans.PropertyDescriptor("debug", zeroR), zeroR)));
+    assertTrue(m.contains("may not: class weka.experiment.PropertyNode (it reads its own serial form)"), m);
     // an allowed class that is not a model
     assertTrue(refused(forge("just a string")).contains("not a topicbench model"));
   }
@@ -223,5 +224,78 @@ class ModelFileTest {
     }
     String m = refused(forge(deep));
     assertTrue(m.contains("deeper than"), m);
+  }
+
+  /** Far longer than refusing takes, far shorter than deserialising any of these payloads would. */
+  static final Duration DOS_TIMEOUT = Duration.ofSeconds(5);
+
+  /** The refusal of a model file around {@code payload}, which passes every check before deserialization. */
+  static String refusedQuickly(byte[] payload) {
+    byte[] file = HostilePayloads.modelFile(smo, payload);
+    return assertTimeoutPreemptively(DOS_TIMEOUT, () -> refused(file));
+  }
+
+  @Test
+  void serialDosNestedHashMapsAreRefusedBeforeAnyIsBuilt() {
+    // 100 levels of maps keyed by the two maps below: 2^100 hashCode calls when HashMap.readObject hashes the keys
+    byte[] payload = HostilePayloads.serialize(HostilePayloads.nestedMaps(100));
+    assertTrue(payload.length < 12_000, "about 10 KB: " + payload.length);
+    String m = refusedQuickly(payload);
+    assertTrue(m.contains("the payload holds a hash table keyed by java.util.HashMap objects"), m);
+  }
+
+  @Test
+  void mapsKeyedByMapsStillBeingReadAreRefused() {
+    // no map is ever complete while the cost grows, so no check on finished objects could see it
+    String m = refusedQuickly(HostilePayloads.mapsKeyedByTheirAncestors(80));
+    assertTrue(m.contains("the payload holds a java.util.HashMap that contains itself"), m);
+  }
+
+  @Test
+  void nestedListsAreRefusedByTheirUnfoldedSize() {
+    // no hash table: the lists alone, 2^100 elements unfolded, which a hashCode or equals would visit
+    String m = refusedQuickly(HostilePayloads.serialize(HostilePayloads.nestedLists(100)));
+    assertTrue(m.contains("whose unfolded size") && m.contains("is over " + ModelFile.MAX_UNFOLDED), m);
+    // the bound, not the depth: 30 levels are 2^30 > MAX_UNFOLDED; 20 levels pass the scan (and are then not a model)
+    assertTrue(refusedQuickly(HostilePayloads.serialize(HostilePayloads.nestedLists(30))).contains("unfolded size"));
+    assertTrue(refusedQuickly(HostilePayloads.serialize(HostilePayloads.nestedLists(20))).contains("not a topicbench model"));
+  }
+
+  @Test
+  void hashTablesAreKeyedByStringsOrNumbersOfOneClassOnly() {
+    Map<Object, Object> listKey = new HashMap<>();
+    listKey.put(List.of("a"), 1);
+    assertTrue(refusedQuickly(HostilePayloads.serialize(listKey)).contains("hash table keyed by java.util.CollSer objects"));
+    Hashtable<Object, Object> mixed = new Hashtable<>();
+    mixed.put("a", 1);
+    mixed.put(2, 1);
+    String m = refusedQuickly(HostilePayloads.serialize(mixed));
+    assertTrue(m.contains("keyed by both") && m.contains("java.lang.String") && m.contains("java.lang.Integer"), m);
+    // string and number keys are fine (and the payload is then simply not a model)
+    Map<Object, Object> plain = new HashMap<>(Map.of("a", 1, "b", 2));
+    assertTrue(refusedQuickly(HostilePayloads.serialize(plain)).contains("not a topicbench model"));
+  }
+
+  @Test
+  void keysWithEqualHashCodesAreRefusedByTheWorkOfRebuildingTheirTable() {
+    // 4096 distinct strings with one hash code ("Aa" and "BB" hash alike): every insertion compares with all before
+    List<String> keys = new ArrayList<>(List.of(""));
+    for (int i = 0; i < 12; i++) {
+      List<String> next = new ArrayList<>();
+      for (String k : keys) {
+        next.add(k + "Aa");
+        next.add(k + "BB");
+      }
+      keys = next;
+    }
+    assertEquals(1, keys.stream().map(String::hashCode).distinct().count());
+    Hashtable<Object, Object> table = new Hashtable<>();
+    keys.forEach(k -> table.put(k, 0));
+    String m = refusedQuickly(HostilePayloads.serialize(table));
+    assertTrue(m.contains("rebuilding the payload's hash tables would take more than " + ModelFile.MAX_HASH_WORK), m);
+    // a few of them are fine
+    Hashtable<Object, Object> few = new Hashtable<>();
+    keys.subList(0, 64).forEach(k -> few.put(k, 0));
+    assertTrue(refusedQuickly(HostilePayloads.serialize(few)).contains("not a topicbench model"));
   }
 }
