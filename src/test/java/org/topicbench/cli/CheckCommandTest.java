@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.topicbench.check.Doubles;
 import org.topicbench.model.Learner;
 import org.topicbench.testsupport.Cli.Run;
+import org.topicbench.testsupport.Doubles;
 
 class CheckCommandTest {
   @TempDir Path tmp;  /** {@code check --baseline B --run R --report-dir tmp/report} plus {@code more}. */
