@@ -1,5 +1,12 @@
 package org.topicbench.report;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -78,6 +85,42 @@ final class CdDiagram {
    * @param title a title above the diagram, or null for none
    */
   static String svg(List<String> learners, double[] averageRanks, double criticalDifference, String title) {
+    SvgCanvas c = new SvgCanvas(title);
+    draw(learners, averageRanks, criticalDifference, title, c);
+    return c.s.toString();
+  }
+
+  /**
+   * The same diagram as a chart whose painter draws it with Java2D (for the PNG): the layout of {@link
+   * #svg}, each text measured with the JDK's sans-serif font and placed as its {@code text-anchor} says.
+   */
+  static Charts.Rendered chart(
+      String name, List<String> learners, double[] averageRanks, double criticalDifference, String title) {
+    Size size = new Size();
+    draw(learners, averageRanks, criticalDifference, title, size);
+    return new Charts.Rendered(name, title != null ? title : "critical difference diagram", size.width, size.height,
+        (g, w, h) -> draw(learners, averageRanks, criticalDifference, title, new Java2dCanvas(g)));
+  }
+
+  /** What the diagram is drawn on. */
+  private interface Canvas {
+    void start(double width, double height);
+
+    default void group(String cls) {}
+
+    default void endGroup() {}
+
+    void line(String cls, double x1, double y1, double x2, double y2, String colour, double stroke);
+
+    void polyline(double[] xy, String colour, double stroke);
+
+    void text(String cls, double x, double y, double size, String anchor, String weight, String content);
+
+    default void end() {}
+  }
+
+  private static void draw(
+      List<String> learners, double[] averageRanks, double criticalDifference, String title, Canvas c) {
     validate(learners, averageRanks, criticalDifference);
     int k = learners.size();
     Integer[] order = sortedByRank(averageRanks);
@@ -119,37 +162,26 @@ final class CdDiagram {
     double firstRow = groupTop + groups.size() * GROUP_STEP + 16;
     double height = Math.ceil(firstRow + (Math.max(left.size(), right.size()) - 1) * ROW + 8 + PAD);
 
-    StringBuilder s = new StringBuilder(4096);
-    start(s, "svg", null);
-    attr(s, "xmlns", "http://www.w3.org/2000/svg");
-    attr(s, "width", width);
-    attr(s, "height", height);
-    attr(s, "viewBox", "0 0 " + num(width) + " " + num(height));
-    attr(s, "role", "img");
-    attr(s, "aria-label", title != null ? title : "critical difference diagram");
-    attr(s, "font-family", "sans-serif");
-    attr(s, "fill", INK);
-    s.append(">\n");
-    s.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+    c.start(width, height);
     if (title != null) {
-      text(s, "title", width / 2, titleY, TITLE_SIZE, "middle", "bold", title);
+      c.text("title", width / 2, titleY, TITLE_SIZE, "middle", "bold", title);
     }
     double labelX = Math.max(PAD + width(axisLabel, LABEL_SIZE) / 2,
         Math.min((axisLeft + axisRight) / 2, width - PAD - width(axisLabel, LABEL_SIZE) / 2));
-    text(s, "axis-label", labelX, axisLabelY, LABEL_SIZE, "middle", null, axisLabel);
+    c.text("axis-label", labelX, axisLabelY, LABEL_SIZE, "middle", null, axisLabel);
 
     // the critical difference, from the worst end of the axis
     double cdEnd = axisLeft + criticalDifference * unit;
-    s.append("<g class=\"cd\">\n");
-    line(s, null, axisLeft, cdBarY, cdEnd, cdBarY, INK, 1.5);
-    line(s, null, axisLeft, cdBarY - 4, axisLeft, cdBarY + 4, INK, 1.5);
-    line(s, null, cdEnd, cdBarY - 4, cdEnd, cdBarY + 4, INK, 1.5);
-    text(s, null, (axisLeft + cdEnd) / 2, cdTextY, LABEL_SIZE, "middle", null, cdLabel);
-    s.append("</g>\n");
+    c.group("cd");
+    c.line(null, axisLeft, cdBarY, cdEnd, cdBarY, INK, 1.5);
+    c.line(null, axisLeft, cdBarY - 4, axisLeft, cdBarY + 4, INK, 1.5);
+    c.line(null, cdEnd, cdBarY - 4, cdEnd, cdBarY + 4, INK, 1.5);
+    c.text(null, (axisLeft + cdEnd) / 2, cdTextY, LABEL_SIZE, "middle", null, cdLabel);
+    c.endGroup();
 
     // the axis: rank k on the left, 1 on the right; a tick per rank, half ticks between
-    s.append("<g class=\"axis\">\n");
-    line(s, null, axisLeft, axisY, axisRight, axisY, INK, 1.5);
+    c.group("axis");
+    c.line(null, axisLeft, axisY, axisRight, axisY, INK, 1.5);
     int every = 1;
     while (every * unit < 28) {
       every = every == 1 ? 2 : every == 2 ? 5 : every * 2;
@@ -157,16 +189,16 @@ final class CdDiagram {
     for (int r = 1; r <= k; r++) {
       double x = x(r, axisRight, unit);
       boolean labelled = (r - 1) % every == 0 || r == k;
-      line(s, null, x, axisY - (labelled ? 7 : 4), x, axisY, INK, 1);
+      c.line(null, x, axisY - (labelled ? 7 : 4), x, axisY, INK, 1);
       if (labelled) {
-        text(s, null, x, tickLabelY, LABEL_SIZE, "middle", null, Integer.toString(r));
+        c.text(null, x, tickLabelY, LABEL_SIZE, "middle", null, Integer.toString(r));
       }
       if (r < k && unit >= 24) {
         double half = x(r + 0.5, axisRight, unit);
-        line(s, null, half, axisY - 3, half, axisY, INK, 1);
+        c.line(null, half, axisY - 3, half, axisY, INK, 1);
       }
     }
-    s.append("</g>\n");
+    c.endGroup();
 
     // every learner: down from its rank, out to its name
     for (int side = 0; side < 2; side++) {
@@ -176,21 +208,16 @@ final class CdDiagram {
         double x = x(averageRanks[j], axisRight, unit);
         double rowY = firstRow + row * ROW;
         double end = side == 0 ? axisRight + stub : axisLeft - stub;
-        s.append("<g class=\"learner\">\n");
-        start(s, "polyline", null);
-        attr(s, "points", num(x) + "," + num(axisY) + " " + num(x) + "," + num(rowY) + " " + num(end) + "," + num(rowY));
-        attr(s, "fill", "none");
-        attr(s, "stroke", LINE);
-        attr(s, "stroke-width", 1);
-        s.append("/>\n");
+        c.group("learner");
+        c.polyline(new double[] {x, axisY, x, rowY, end, rowY}, LINE, 1);
         if (side == 0) {
-          text(s, "rank", end - 2, rowY - 4.5, RANK_SIZE, "end", null, rank(averageRanks[j]));
-          text(s, "name", end + 6, rowY + 4.5, NAME_SIZE, "start", null, learners.get(j));
+          c.text("rank", end - 2, rowY - 4.5, RANK_SIZE, "end", null, rank(averageRanks[j]));
+          c.text("name", end + 6, rowY + 4.5, NAME_SIZE, "start", null, learners.get(j));
         } else {
-          text(s, "rank", end + 2, rowY - 4.5, RANK_SIZE, "start", null, rank(averageRanks[j]));
-          text(s, "name", end - 6, rowY + 4.5, NAME_SIZE, "end", null, learners.get(j));
+          c.text("rank", end + 2, rowY - 4.5, RANK_SIZE, "start", null, rank(averageRanks[j]));
+          c.text("name", end - 6, rowY + 4.5, NAME_SIZE, "end", null, learners.get(j));
         }
-        s.append("</g>\n");
+        c.endGroup();
       }
     }
 
@@ -200,39 +227,164 @@ final class CdDiagram {
       double from = x(averageRanks[group.getLast()], axisRight, unit) - 4;
       double to = x(averageRanks[group.getFirst()], axisRight, unit) + 4;
       double gy = groupTop + g * GROUP_STEP;
-      line(s, "group", from, gy, to, gy, INK, 4);
+      c.line("group", from, gy, to, gy, INK, 4);
     }
-    s.append("</svg>\n");
-    return s.toString();
+    c.end();
   }
 
   private static double x(double rank, double axisRight, double unit) {
     return axisRight - (rank - 1) * unit;
   }
 
-  private static void line(StringBuilder s, String cls, double x1, double y1, double x2, double y2, String colour,
-      double stroke) {
-    start(s, "line", cls);
-    attr(s, "x1", x1);
-    attr(s, "y1", y1);
-    attr(s, "x2", x2);
-    attr(s, "y2", y2);
-    attr(s, "stroke", colour);
-    attr(s, "stroke-width", stroke);
-    s.append("/>\n");
+  /** The SVG document, as text. */
+  private static final class SvgCanvas implements Canvas {
+    final StringBuilder s = new StringBuilder(4096);
+    private final String title;
+
+    SvgCanvas(String title) {
+      this.title = title;
+    }
+
+    @Override
+    public void start(double width, double height) {
+      CdDiagram.start(s, "svg", null);
+      attr(s, "xmlns", "http://www.w3.org/2000/svg");
+      attr(s, "width", width);
+      attr(s, "height", height);
+      attr(s, "viewBox", "0 0 " + num(width) + " " + num(height));
+      attr(s, "role", "img");
+      attr(s, "aria-label", title != null ? title : "critical difference diagram");
+      attr(s, "font-family", "sans-serif");
+      attr(s, "fill", INK);
+      s.append(">\n");
+      s.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+    }
+
+    @Override
+    public void group(String cls) {
+      s.append("<g class=\"").append(cls).append("\">\n");
+    }
+
+    @Override
+    public void endGroup() {
+      s.append("</g>\n");
+    }
+
+    @Override
+    public void line(String cls, double x1, double y1, double x2, double y2, String colour, double stroke) {
+      CdDiagram.start(s, "line", cls);
+      attr(s, "x1", x1);
+      attr(s, "y1", y1);
+      attr(s, "x2", x2);
+      attr(s, "y2", y2);
+      attr(s, "stroke", colour);
+      attr(s, "stroke-width", stroke);
+      s.append("/>\n");
+    }
+
+    @Override
+    public void polyline(double[] xy, String colour, double stroke) {
+      CdDiagram.start(s, "polyline", null);
+      StringBuilder points = new StringBuilder();
+      for (int i = 0; i < xy.length; i += 2) {
+        points.append(i == 0 ? "" : " ").append(num(xy[i])).append(',').append(num(xy[i + 1]));
+      }
+      attr(s, "points", points.toString());
+      attr(s, "fill", "none");
+      attr(s, "stroke", colour);
+      attr(s, "stroke-width", stroke);
+      s.append("/>\n");
+    }
+
+    @Override
+    public void text(String cls, double x, double y, double size, String anchor, String weight, String content) {
+      CdDiagram.start(s, "text", cls);
+      attr(s, "x", x);
+      attr(s, "y", y);
+      attr(s, "font-size", size);
+      attr(s, "text-anchor", anchor);
+      if (weight != null) {
+        attr(s, "font-weight", weight);
+      }
+      s.append('>').append(esc(content)).append("</text>\n");
+    }
+
+    @Override
+    public void end() {
+      s.append("</svg>\n");
+    }
   }
 
-  private static void text(StringBuilder s, String cls, double x, double y, double size, String anchor, String weight,
-      String content) {
-    start(s, "text", cls);
-    attr(s, "x", x);
-    attr(s, "y", y);
-    attr(s, "font-size", size);
-    attr(s, "text-anchor", anchor);
-    if (weight != null) {
-      attr(s, "font-weight", weight);
+  /** Takes the size and draws nothing. */
+  private static final class Size implements Canvas {
+    int width;
+    int height;
+
+    @Override
+    public void start(double w, double h) {
+      width = (int) Math.ceil(w);
+      height = (int) Math.ceil(h);
     }
-    s.append('>').append(esc(content)).append("</text>\n");
+
+    @Override
+    public void line(String cls, double x1, double y1, double x2, double y2, String colour, double stroke) {}
+
+    @Override
+    public void polyline(double[] xy, String colour, double stroke) {}
+
+    @Override
+    public void text(String cls, double x, double y, double size, String anchor, String weight, String content) {}
+  }
+
+  /** A Java2D context: butt-capped lines as SVG draws them, each text anchored by its measured width. */
+  private static final class Java2dCanvas implements Canvas {
+    private final Graphics2D g;
+
+    Java2dCanvas(Graphics2D g) {
+      this.g = g;
+    }
+
+    @Override
+    public void start(double width, double height) {
+      g.setColor(Color.WHITE);
+      g.fill(new Rectangle2D.Double(0, 0, width, height));
+    }
+
+    @Override
+    public void line(String cls, double x1, double y1, double x2, double y2, String colour, double stroke) {
+      stroke(colour, stroke);
+      g.draw(new Line2D.Double(x1, y1, x2, y2));
+    }
+
+    @Override
+    public void polyline(double[] xy, String colour, double stroke) {
+      Path2D.Double p = new Path2D.Double();
+      p.moveTo(xy[0], xy[1]);
+      for (int i = 2; i < xy.length; i += 2) {
+        p.lineTo(xy[i], xy[i + 1]);
+      }
+      stroke(colour, stroke);
+      g.draw(p);
+    }
+
+    private void stroke(String colour, double width) {
+      g.setColor(Color.decode(colour));
+      g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+    }
+
+    @Override
+    public void text(String cls, double x, double y, double size, String anchor, String weight, String content) {
+      Font f = new Font(Font.SANS_SERIF, "bold".equals(weight) ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
+      g.setFont(f);
+      g.setColor(Color.decode(INK));
+      double w = f.getStringBounds(content, g.getFontRenderContext()).getWidth();
+      double left = switch (anchor) {
+        case "middle" -> x - w / 2;
+        case "end" -> x - w;
+        default -> x;
+      };
+      g.drawString(content, (float) left, (float) y);
+    }
   }
 
   /** {@code <tag} with its class attribute when {@code cls} is not null. */

@@ -9,29 +9,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.topicbench.data.InputException;
-import org.topicbench.report.CsvTable.Row;
+import org.topicbench.run.Rows;
 
-/** What the report derives from the run files: costs, the Pareto front, errors, repeated sentences. */
+/** What the report derives from a run's rows: costs, the Pareto front, errors, repeated sentences. */
 final class Figures {
   private Figures() {}
 
   /**
-   * A learner's cost in one protocol, from timings.csv.
+   * A learner's cost on one task, from timings.csv.
    *
    * @param trainMsPerFold mean wall time of one {@code fit}, milliseconds
    * @param sentencesPerSecond sentences predicted over total prediction time (NaN when none was measured)
    */
   record Cost(double trainMsPerFold, double sentencesPerSecond) {}
 
-  /** Costs per learner of one protocol's timings rows. */
-  static Map<String, Cost> costs(List<Row> timings) {
+  /** Costs per learner of one task's timings rows. */
+  static Map<String, Cost> costs(List<Rows.Timing> timings) {
     Map<String, double[]> sums = new LinkedHashMap<>(); // folds, train ns, predict ns, sentences
-    for (Row r : timings) {
-      double[] s = sums.computeIfAbsent(r.get("learner"), k -> new double[4]);
+    for (Rows.Timing r : timings) {
+      double[] s = sums.computeIfAbsent(r.learner(), k -> new double[4]);
       s[0]++;
-      s[1] += r.integer("train_ns");
-      s[2] += r.integer("predict_ns");
-      s[3] += r.integer("test_size");
+      s[1] += r.trainNs();
+      s[2] += r.predictNs();
+      s[3] += r.testSize();
     }
     Map<String, Cost> costs = new LinkedHashMap<>();
     sums.forEach((learner, s) -> costs.put(learner,
@@ -74,51 +74,56 @@ final class Figures {
    * @param confidence mean probability the learner gave {@code predicted} in those predictions, NaN
    *     without probabilities
    */
-  record Misclassified(Row example, String truth, String predicted, int times, int of, double confidence) {}
+  record Misclassified(Rows.Example example, String truth, String predicted, int times, int of, double confidence) {}
 
   /**
-   * Every wrong prediction of {@code predictions} (one learner), merged per sentence and wrong label;
-   * most frequent first, then most confident, then file order.
+   * Every wrong prediction of {@code predictions} (one learner on one task), merged per sentence and
+   * wrong label; most frequent first, then most confident, then file order. {@code labels} are the
+   * run's labels, which index every prediction's probabilities.
    */
-  static List<Misclassified> misclassified(List<Row> predictions, List<Row> examples) {
-    Map<String, Row> byKey = new HashMap<>();
-    for (Row e : examples) {
-      byKey.put(key(e), e);
+  static List<Misclassified> misclassified(
+      List<Rows.Prediction> predictions, List<Rows.Example> examples, List<String> labels) {
+    Map<String, Rows.Example> byKey = new HashMap<>();
+    for (Rows.Example e : examples) {
+      byKey.put(key(e.source(), e.id()), e);
     }
     Map<String, Integer> total = new HashMap<>();
-    Map<String, List<Row>> wrong = new LinkedHashMap<>();
-    for (Row p : predictions) {
-      total.merge(key(p), 1, Integer::sum);
-      if (!p.get("true").equals(p.get("predicted"))) {
-        wrong.computeIfAbsent(key(p) + "\u0000" + p.get("predicted"), k -> new ArrayList<>()).add(p);
+    Map<String, List<Rows.Prediction>> wrong = new LinkedHashMap<>();
+    for (Rows.Prediction p : predictions) {
+      String key = key(p.source(), p.id());
+      total.merge(key, 1, Integer::sum);
+      if (!p.truth().equals(p.predicted())) {
+        wrong.computeIfAbsent(key + "\u0000" + p.predicted(), k -> new ArrayList<>()).add(p);
       }
     }
     List<Misclassified> out = new ArrayList<>();
-    for (List<Row> rows : wrong.values()) {
-      Row first = rows.getFirst();
-      String predicted = first.get("predicted");
+    for (List<Rows.Prediction> rows : wrong.values()) {
+      Rows.Prediction first = rows.getFirst();
+      String predicted = first.predicted();
+      int column = labels.indexOf(predicted);
       double sum = 0;
-      for (Row r : rows) {
-        sum += r.num("p_" + predicted);
+      for (Rows.Prediction r : rows) {
+        sum += r.probabilities() == null || column < 0 ? Double.NaN : r.probabilities()[column];
       }
-      Row example = byKey.get(key(first));
+      Rows.Example example = byKey.get(key(first.source(), first.id()));
       if (example == null) {
-        throw InputException.at(first.tableFile(), first.line(),
-            "sentence " + first.get("dataset") + "/" + first.get("id") + " is not in examples.csv");
+        throw new InputException("predictions.csv: sentence " + first.source() + "/" + first.id() + " of "
+            + first.dataset() + "/" + first.protocol() + " is not in examples.csv");
       }
-      out.add(new Misclassified(example, first.get("true"), predicted, rows.size(), total.get(key(first)),
-          sum / rows.size()));
+      out.add(new Misclassified(example, first.truth(), predicted, rows.size(),
+          total.get(key(first.source(), first.id())), sum / rows.size()));
     }
     out.sort(Comparator.comparingInt(Misclassified::times).reversed()
         .thenComparing(Comparator.comparingDouble((Misclassified m) -> Double.isNaN(m.confidence()) ? -1
             : m.confidence()).reversed())
-        .thenComparingLong(m -> m.example().integer("index"))
+        .thenComparingInt(m -> m.example().index())
         .thenComparing(Misclassified::predicted));
     return out;
   }
 
-  static String key(Row r) {
-    return r.get("dataset") + "\u0000" + r.get("id");
+  /** A sentence's key within a task: its data file and id. */
+  static String key(String source, String id) {
+    return source + "\u0000" + id;
   }
 
   /**
@@ -128,7 +133,7 @@ final class Figures {
    * @param testFolds per member, the fold that tested it in each repetition ({@code folds[rep]}, -1 when
    *     the sentence was never tested, e.g. the training file of split)
    */
-  record Cluster(int id, List<Row> members, List<int[]> testFolds) {
+  record Cluster(int id, List<Rows.Example> members, List<int[]> testFolds) {
     /** Repetitions in which every tested member sat in the same test fold. */
     int repetitionsTogether() {
       int reps = testFolds.isEmpty() ? 0 : testFolds.getFirst().length;
@@ -150,35 +155,34 @@ final class Figures {
       return together;
     }
 
-    /** Distinct documents (examples.csv {@code group}) of the members. */
+    /** Distinct documents (examples.csv {@code source} and {@code group}) of the members. */
     long documents() {
-      return members.stream().map(m -> m.get("dataset") + "\u0000" + m.get("group")).distinct().count();
+      return members.stream().map(m -> m.source() + "\u0000" + m.group()).distinct().count();
     }
   }
 
-  /** The clusters with more than one member, in order of first appearance; folds from one learner. */
-  static List<Cluster> clusters(List<Row> examples, List<Row> firstLearnerPredictions, int repetitions) {
-    Map<Long, List<Row>> members = new TreeMap<>();
-    for (Row e : examples) {
-      if (e.integer("cluster_size") > 1) {
-        members.computeIfAbsent(e.integer("cluster"), k -> new ArrayList<>()).add(e);
+  /** The clusters with more than one member, by cluster id; folds from one learner's predictions. */
+  static List<Cluster> clusters(List<Rows.Example> examples, List<Rows.Prediction> oneLearner, int repetitions) {
+    Map<Integer, List<Rows.Example>> members = new TreeMap<>();
+    for (Rows.Example e : examples) {
+      if (e.clusterSize() > 1) {
+        members.computeIfAbsent(e.cluster(), k -> new ArrayList<>()).add(e);
       }
     }
     Map<String, int[]> folds = new HashMap<>();
-    for (Row p : firstLearnerPredictions) {
-      int[] f = folds.computeIfAbsent(key(p), k -> filled(repetitions));
-      int rep = (int) p.integer("repetition");
-      if (rep >= 0 && rep < repetitions) {
-        f[rep] = (int) p.integer("fold");
+    for (Rows.Prediction p : oneLearner) {
+      int[] f = folds.computeIfAbsent(key(p.source(), p.id()), k -> filled(repetitions));
+      if (p.repetition() >= 0 && p.repetition() < repetitions) {
+        f[p.repetition()] = p.fold();
       }
     }
     List<Cluster> out = new ArrayList<>();
     members.forEach((id, rows) -> {
       List<int[]> f = new ArrayList<>();
-      for (Row m : rows) {
-        f.add(folds.getOrDefault(key(m), filled(repetitions)));
+      for (Rows.Example m : rows) {
+        f.add(folds.getOrDefault(key(m.source(), m.id()), filled(repetitions)));
       }
-      out.add(new Cluster(id.intValue(), rows, f));
+      out.add(new Cluster(id, rows, f));
     });
     return out;
   }

@@ -67,9 +67,36 @@ final class Html {
     return "data:" + mime + ";base64," + Base64.getEncoder().encodeToString(bytes);
   }
 
-  /** Three decimals, or an en dash for an undefined value. */
+  /** Three decimals, an en dash for an undefined value, \u221e for an infinite one. */
   static String f3(double v) {
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "\u221e" : "\u2212\u221e";
+    }
     return Double.isNaN(v) ? "\u2013" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** A rank: a whole number as such, a tied (mean) rank with one or two decimals. */
+  static String rank(double v) {
+    if (v == Math.rint(v)) {
+      return Long.toString((long) v);
+    }
+    String s = String.format(Locale.ROOT, "%.2f", v);
+    return s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /**
+   * A number as the run's CSV files write it (results/FORMAT.md): six decimals, {@code NaN}, {@code
+   * Infinity}; the {@code data-value} of every number the page shows, so a reader can match it to its cell.
+   */
+  static String csv(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "Infinity" : "-Infinity";
+    }
+    String s = String.format(Locale.ROOT, "%.6f", v);
+    return s.equals("-0.000000") ? "0.000000" : s;
   }
 
   /** A duration or rate in a readable number of digits. */

@@ -11,34 +11,38 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Consumer;
 import org.topicbench.data.InputException;
-import org.topicbench.eval.ResultWriter;
+import org.topicbench.data.AtomicFile;
+import org.topicbench.run.Run;
+import org.topicbench.run.RunFormat;
+import org.topicbench.run.RunReader;
+import org.topicbench.run.RunWriter;
 
 /**
  * Writes a run directory's {@code report.html} (one self-contained page) and {@code charts/} (every
- * chart of the page as {@code <protocol>-<chart>.svg} and {@code .png}).
+ * chart of the page as {@code <dataset>-<protocol>-<chart>.svg} and {@code .png}, and {@code
+ * ranking-cd.svg}/{@code .png} when the run ranks learners across tasks), rendered from the {@link Run}
+ * as {@link RunWriter} makes it or {@link RunReader} reads it.
  *
  * <p>Two ways in: {@link #extra} for {@code topicbench evaluate}, which writes the report into the run's
  * temporary directory before the whole run is moved into place; and {@link #rebuild} for {@code topicbench
- * report}, which replaces the report and the charts of an existing run, each whole or not at all.
+ * report}, which replaces the report and the charts of an existing run under the run directory's lock,
+ * each whole or not at all.
  */
 public final class ReportWriter {
-  /** The report's file name in the run directory. */
-  public static final String REPORT = "report.html";
-  /** The chart directory's name in the run directory. */
-  public static final String CHARTS = "charts";
+  /** The report's file name in the run directory ({@link RunFormat#REPORT}). */
+  public static final String REPORT = RunFormat.REPORT;
+  /** The chart directory's name in the run directory ({@link RunFormat#CHARTS}). */
+  public static final String CHARTS = RunFormat.CHARTS;
   /** Where JMH results are looked for by default (relative to the working directory). */
   public static final Path DEFAULT_JMH = Path.of("results", "jmh");
 
   private ReportWriter() {}
 
   /**
-   * Reads the run in {@code runDir} and writes {@code report.html} and {@code charts/} into {@code outDir}
-   * (which must exist), not atomically; the tokenizer table comes from {@code jmhDir/*.json} if any.
-   *
-   * @throws InputException when {@code runDir} is not a readable run directory
+   * Writes {@code report.html} and {@code charts/} of {@code run} into {@code outDir} (which must
+   * exist), not atomically; the tokenizer table comes from {@code jmhDir/*.json} if any.
    */
-  public static void writeInto(Path runDir, Path outDir, Path jmhDir) throws IOException {
-    RunDirectory run = RunDirectory.read(runDir);
+  public static void writeInto(Run run, Path outDir, Path jmhDir) throws IOException {
     HtmlReport.Output out = HtmlReport.build(run, Jmh.read(jmhDir));
     Path charts = outDir.resolve(CHARTS);
     Files.createDirectories(charts);
@@ -49,9 +53,9 @@ public final class ReportWriter {
     Files.writeString(outDir.resolve(REPORT), out.html(), StandardCharsets.UTF_8);
   }
 
-  /** A {@link ResultWriter.Extra} that writes the report of the run being written. */
-  public static ResultWriter.Extra extra(Path jmhDir) {
-    return (tmp, result) -> writeInto(tmp, tmp, jmhDir);
+  /** A {@link RunWriter.Extra} that writes the report of the run being written. */
+  public static RunWriter.Extra extra(Path jmhDir) {
+    return (tmp, run) -> writeInto(run, tmp, jmhDir);
   }
 
   /**
@@ -59,10 +63,10 @@ public final class ReportWriter {
    * are removed, {@code warn} gets a one-line message, and the run is written without a report (which
    * {@code topicbench report} can rebuild later).
    */
-  public static ResultWriter.Extra extra(Path jmhDir, Consumer<String> warn) {
-    return (tmp, result) -> {
+  public static RunWriter.Extra extra(Path jmhDir, Consumer<String> warn) {
+    return (tmp, run) -> {
       try {
-        writeInto(tmp, tmp, jmhDir);
+        writeInto(run, tmp, jmhDir);
       } catch (RuntimeException e) {
         deleteTree(tmp.resolve(CHARTS));
         Files.deleteIfExists(tmp.resolve(REPORT));
@@ -73,32 +77,36 @@ public final class ReportWriter {
   }
 
   /**
-   * Rebuilds {@code report.html} and {@code charts/} of the run in {@code runDir}: both are written to a
-   * temporary directory first and then moved into place, so a failure leaves the previous report intact.
+   * Rebuilds {@code report.html} and {@code charts/} of the run in {@code runDir}: under the directory's
+   * lock ({@link RunFormat#lock}, so that no {@code topicbench evaluate} replaces the directory meanwhile)
+   * it reads the run, writes both to a temporary directory inside it, and moves them into place, so a
+   * failure leaves the previous report intact.
    *
    * @return the report file
-   * @throws InputException when {@code runDir} is missing, not a run directory, holds a malformed file,
-   *     or cannot be written
+   * @throws InputException when {@code runDir} is missing, not a run directory of this format, holds a
+   *     malformed file, is locked by another process, or cannot be written
    */
   public static Path rebuild(Path runDir, Path jmhDir) {
-    RunDirectory.read(runDir); // fail on a bad run before creating anything in it
-    Path tmp = null;
-    try {
-      tmp = Files.createTempDirectory(runDir, ".report.tmp-");
-      writeInto(runDir, tmp, jmhDir);
-      Path charts = runDir.resolve(CHARTS);
-      if (Files.exists(charts)) {
-        move(charts, tmp.resolve(CHARTS + ".old"));
+    if (!Files.isDirectory(runDir)) {
+      RunReader.read(runDir); // says what is wrong; taking the lock first would create runDir's parent
+    }
+    try (AtomicFile.DirectoryLock lock = RunFormat.lock(runDir)) {
+      Run run = RunReader.read(runDir);
+      Path tmp = Files.createTempDirectory(runDir, ".report.tmp-");
+      try {
+        writeInto(run, tmp, jmhDir);
+        Path charts = runDir.resolve(CHARTS);
+        if (Files.exists(charts)) {
+          move(charts, tmp.resolve(CHARTS + ".old"));
+        }
+        move(tmp.resolve(CHARTS), charts);
+        move(tmp.resolve(REPORT), runDir.resolve(REPORT));
+      } finally {
+        deleteTree(tmp);
       }
-      move(tmp.resolve(CHARTS), charts);
-      move(tmp.resolve(REPORT), runDir.resolve(REPORT));
       return runDir.resolve(REPORT);
     } catch (IOException e) {
       throw InputException.of(runDir, "cannot write the report: " + e.getMessage());
-    } finally {
-      if (tmp != null) {
-        deleteTree(tmp);
-      }
     }
   }
 

@@ -61,8 +61,9 @@ class ReportCommandTest {
     Path dir = evaluated("run");
     assertTrue(Files.readString(dir.resolve("report.html")).startsWith("<!DOCTYPE html>"));
     List<String> charts = names(dir.resolve("charts"));
-    assertTrue(charts.contains("kfold-macro-f1.svg") && charts.contains("kfold-macro-f1.png"), charts.toString());
-    assertTrue(charts.contains("kfold-confusion-1-baseline.majority.svg"), charts.toString());
+    assertTrue(charts.contains("train-kfold-macro-f1.svg") && charts.contains("train-kfold-macro-f1.png"),
+        charts.toString());
+    assertTrue(charts.contains("train-kfold-confusion-1-baseline.majority.svg"), charts.toString());
     assertEquals(List.of("run", "train.csv"), names(tmp), "no temporary directory left behind");
   }
 
@@ -81,9 +82,9 @@ class ReportCommandTest {
     Run r = run("report", dir.toString(), "--jmh", tmp.resolve("no-jmh-here").toString());
     assertEquals(0, r.code(), r.err());
     assertEquals("report: " + dir.resolve("report.html") + "\n", r.out());
-    assertTrue(Files.readString(dir.resolve("report.html")).contains("kfold-comparison"));
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("id=\"train-kfold-comparison\""));
     assertFalse(Files.exists(dir.resolve("charts").resolve("stale.svg")), "charts/ is replaced whole");
-    assertTrue(Files.exists(dir.resolve("charts").resolve("kfold-cost.png")));
+    assertTrue(Files.exists(dir.resolve("charts").resolve("train-kfold-cost.png")));
     assertFalse(names(dir).stream().anyMatch(n -> n.startsWith(".")), "no temporary directory left: " + names(dir));
   }
 
@@ -107,15 +108,31 @@ class ReportCommandTest {
     Files.writeString(summary, lines.get(0) + "\n" + lines.get(1).replaceFirst(",0\\.\\d{6},", ",zero,") + "\n");
     Run r = run("report", dir.toString());
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().startsWith("topicbench: " + summary + ":2: column "), r.err());
+    assertTrue(r.err().startsWith("topicbench: " + summary + ":2: "), r.err());
     assertTrue(r.err().contains(": not a number: 'zero'"), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
     assertEquals(before, Files.readString(dir.resolve("report.html")));
 
     Files.delete(dir.resolve("predictions.csv"));
     Files.writeString(summary, String.join("\n", lines) + "\n");
-    assertOneLineError(run("report", dir.toString()),
-        dir.resolve("predictions.csv") + ": missing (not a complete topicbench run directory)");
+    Run missing = run("report", dir.toString());
+    assertEquals(2, missing.code(), missing.err());
+    assertTrue(missing.err().startsWith("topicbench: " + dir.resolve("predictions.csv") + ": "), missing.err());
+    assertEquals(1, missing.err().lines().count(), missing.err());
+    assertFalse(names(dir).stream().anyMatch(n -> n.startsWith(".")), names(dir).toString());
+    assertEquals(before, Files.readString(dir.resolve("report.html")));
+    assertEquals(List.of("run", "train.csv"), names(tmp), "no lock file left beside the run");
+  }
+
+  @Test
+  void aRunOfTheFirstFormatIsAOneLineErrorThatSaysToRegenerateIt() throws IOException {
+    Path dir = evaluated("run", "--no-report");
+    Path manifest = dir.resolve("manifest.json");
+    Files.writeString(manifest, Files.readString(manifest).replace("\"topicbench-run/2\"", "\"topicbench-run/1\""));
+    assertOneLineError(run("report", dir.toString()), manifest + ": format topicbench-run/1 is not topicbench-run/2,"
+        + " which this topicbench reads: regenerate the run ('topicbench evaluate'; for a baseline,"
+        + " 'topicbench check --update')");
+    assertFalse(Files.exists(dir.resolve("report.html")));
     assertFalse(names(dir).stream().anyMatch(n -> n.startsWith(".")), names(dir).toString());
   }
 }

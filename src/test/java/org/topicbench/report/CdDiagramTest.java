@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.font.LineMetrics;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -222,6 +224,42 @@ class CdDiagramTest {
     assertTrue(s.texts().stream().anyMatch(t -> t.content().contains("1 = best")), "the axis says which end is best");
     // at alpha = 0.05 (CD = 1.25) the largest difference, 1.179, is below the CD: one group of all four
     assertEquals(Set.of(set("C4.5", "C4.5+m", "C4.5+cf", "C4.5+m+cf")), drawnGroups(parse(CdDiagram.svg(C45, C45_RANKS, 1.25, null))));
+  }
+
+  /** The PNG draws the SVG's layout: ink inside every text's box, white well away from everything. */
+  @Test
+  void thePngDrawsTheSameDiagram() throws IOException {
+    String title = "Demsar (2006), Table 6";
+    Svg s = parse(CdDiagram.svg(C45, C45_RANKS, 1.12, title));
+    Charts.Rendered chart = CdDiagram.chart("cd", C45, C45_RANKS, 1.12, title);
+    assertEquals((int) s.width(), chart.width());
+    assertEquals((int) s.height(), chart.height());
+    BufferedImage png = ImageIO.read(new ByteArrayInputStream(chart.png()));
+    assertEquals(2 * chart.width(), png.getWidth());
+    assertEquals(2 * chart.height(), png.getHeight());
+    for (Text t : s.texts()) {
+      double[] b = box(t);
+      assertTrue(dark(png, b) > 0, "no ink where the SVG puts '" + t.content() + "' " + show(b));
+    }
+    for (Segment l : s.segments()) {
+      double[] b = box(l);
+      assertTrue(dark(png, b) > 0, "no ink where the SVG draws " + l);
+    }
+    // the bottom right corner holds nothing (names on the right end at the widest one)
+    assertEquals(0, dark(png, new double[] {s.width() - 6, s.height() - 6, s.width(), s.height()}));
+  }
+
+  /** Pixels darker than mid grey inside {@code box} (diagram units, the PNG is twice the size). */
+  static int dark(BufferedImage png, double[] box) {
+    int n = 0;
+    for (int y = (int) Math.floor(2 * box[1]); y < Math.min(png.getHeight(), Math.ceil(2 * box[3])); y++) {
+      for (int x = (int) Math.floor(2 * box[0]); x < Math.min(png.getWidth(), Math.ceil(2 * box[2])); x++) {
+        int rgb = png.getRGB(Math.max(0, x), Math.max(0, y));
+        int grey = ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3;
+        n += grey < 128 ? 1 : 0;
+      }
+    }
+    return n;
   }
 
   @Test

@@ -2,22 +2,17 @@ package org.topicbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.topicbench.data.InputException;
+import org.topicbench.run.Rows;
 
 class FiguresTest {
-  @TempDir Path tmp;
-
   @Test
   void paretoFrontByHand() {
     // (quality, speed): A(0.9, 10) best, B(0.8, 100), C(0.7, 50) dominated by B, D(0.5, 1000), E(0.5, 1000) ties D,
@@ -56,47 +51,42 @@ class FiguresTest {
   }
 
   @Test
-  void costsFromTimingsByHand() throws IOException {
-    Path f = tmp.resolve("timings.csv");
-    Files.writeString(f, """
-        protocol,learner,repetition,fold,train_size,test_size,train_ns,predict_ns,predict_sentences_per_s
-        kfold,a,0,0,90,10,2000000,1000000,10000.0
-        kfold,a,0,1,90,30,4000000,1000000,30000.0
-        kfold,b,0,0,90,10,1000,0,NaN
-        """);
-    CsvTable t = CsvTable.read(f, List.of("learner"), Set.of(), Set.of("train_ns", "predict_ns", "test_size"), x -> true);
-    Map<String, Figures.Cost> c = Figures.costs(t.rows());
+  void costsFromTimingsByHand() {
+    List<Rows.Timing> t = List.of(
+        new Rows.Timing("d", "kfold", "a", 0, 0, 90, 10, 2_000_000, 1_000_000),
+        new Rows.Timing("d", "kfold", "a", 0, 1, 90, 30, 4_000_000, 1_000_000),
+        new Rows.Timing("d", "kfold", "b", 0, 0, 90, 10, 1000, 0));
+    Map<String, Figures.Cost> c = Figures.costs(t);
     assertEquals(3.0, c.get("a").trainMsPerFold(), 1e-12); // (2 + 4) ms / 2 folds
     assertEquals(20000.0, c.get("a").sentencesPerSecond(), 1e-9); // 40 sentences in 2 ms
     assertTrue(Double.isNaN(c.get("b").sentencesPerSecond()), "no prediction time measured");
   }
 
+  private static Rows.Prediction p(int rep, String id, String truth, String predicted, double... probs) {
+    return new Rows.Prediction("d", "kfold", "a", rep, 0, "src", id, truth, predicted, probs.length == 0 ? null : probs);
+  }
+
+  private static Rows.Example e(int index, String id, String label) {
+    return new Rows.Example("d", "kfold", index, "src", id, "doc1", index, 1, label, "text " + index);
+  }
+
   @Test
-  void misclassifiedMergesRepetitionsPerSentenceAndWrongLabel() throws IOException {
-    Path p = tmp.resolve("predictions.csv");
-    Files.writeString(p, """
-        protocol,learner,repetition,fold,dataset,id,true,predicted,p_x,p_y,p_z
-        kfold,a,0,0,d,s1,x,y,0.2,0.7,0.1
-        kfold,a,1,2,d,s1,x,y,0.4,0.5,0.1
-        kfold,a,2,1,d,s1,x,z,0.3,0.3,0.4
-        kfold,a,0,1,d,s2,y,y,0.1,0.8,0.1
-        kfold,a,1,0,d,s2,y,x,0.9,0.05,0.05
-        kfold,a,2,0,d,s2,y,y,0.1,0.8,0.1
-        kfold,a,0,0,d,s3,z,z,,,
-        """);
-    Path e = tmp.resolve("examples.csv");
-    Files.writeString(e, """
-        protocol,index,dataset,id,group,cluster,cluster_size,label,text
-        kfold,0,d,s1,doc1,0,1,x,first
-        kfold,1,d,s2,doc1,1,1,y,second
-        kfold,2,d,s3,doc2,2,1,z,third
-        """);
-    var preds = CsvTable.read(p, List.of("learner"), Set.of(), Set.of("repetition"), x -> true).rows();
-    var ex = CsvTable.read(e, List.of("id"), Set.of(), Set.of("index"), x -> true).rows();
-    List<Figures.Misclassified> m = Figures.misclassified(preds, ex);
-    assertEquals(3, m.size());
-    // s1 -> y twice first; then the single errors by confidence: s2 -> x (0.9) before s1 -> z (0.4)
-    assertEquals("s1", m.get(0).example().get("id"));
+  void misclassifiedMergesRepetitionsPerSentenceAndWrongLabel() {
+    // probabilities by the run's labels x, y, z
+    List<Rows.Prediction> preds = List.of(
+        p(0, "s1", "x", "y", 0.2, 0.7, 0.1),
+        p(1, "s1", "x", "y", 0.4, 0.5, 0.1),
+        p(2, "s1", "x", "z", 0.3, 0.3, 0.4),
+        p(0, "s2", "y", "y", 0.1, 0.8, 0.1),
+        p(1, "s2", "y", "x", 0.9, 0.05, 0.05),
+        p(2, "s2", "y", "y", 0.1, 0.8, 0.1),
+        p(0, "s3", "z", "z"),
+        p(1, "s3", "z", "x"));
+    List<Rows.Example> ex = List.of(e(0, "s1", "x"), e(1, "s2", "y"), e(2, "s3", "z"));
+    List<Figures.Misclassified> m = Figures.misclassified(preds, ex, List.of("x", "y", "z"));
+    assertEquals(4, m.size());
+    // s1 -> y twice first; then the single errors by confidence: s2 -> x (0.9), s1 -> z (0.4), s3 -> x (none)
+    assertEquals("s1", m.get(0).example().id());
     assertEquals("y", m.get(0).predicted());
     assertEquals(2, m.get(0).times());
     assertEquals(3, m.get(0).of());
@@ -104,6 +94,36 @@ class FiguresTest {
     assertEquals("x", m.get(1).predicted());
     assertEquals(0.9, m.get(1).confidence(), 1e-12);
     assertEquals("z", m.get(2).predicted());
-    assertFalse(m.stream().anyMatch(x -> x.example().get("id").equals("s3")));
+    assertEquals("s3", m.get(3).example().id());
+    assertTrue(Double.isNaN(m.get(3).confidence()), "no probabilities, no confidence");
+    assertEquals(2, m.get(3).of());
+  }
+
+  @Test
+  void aPredictionOfASentenceNotInExamplesIsAnInputError() {
+    InputException x = assertThrows(InputException.class,
+        () -> Figures.misclassified(List.of(p(0, "s9", "x", "y")), List.of(e(0, "s1", "x")), List.of("x", "y")));
+    assertTrue(x.getMessage().contains("sentence src/s9 of d/kfold is not in examples.csv"), x.getMessage());
+  }
+
+  @Test
+  void clustersTakeTheirTestFoldsFromOneLearnersPredictions() {
+    List<Rows.Example> ex = List.of(
+        new Rows.Example("d", "kfold", 0, "src", "s0", "doc1", 5, 2, "x", "a"),
+        new Rows.Example("d", "kfold", 1, "src", "s1", "doc2", 3, 1, "x", "b"),
+        new Rows.Example("d", "kfold", 2, "src", "s2", "doc3", 5, 2, "y", "a"));
+    List<Rows.Prediction> preds = List.of(
+        new Rows.Prediction("d", "kfold", "a", 0, 1, "src", "s0", "x", "x", null),
+        new Rows.Prediction("d", "kfold", "a", 1, 2, "src", "s0", "x", "x", null),
+        new Rows.Prediction("d", "kfold", "a", 0, 1, "src", "s2", "y", "x", null),
+        new Rows.Prediction("d", "kfold", "a", 1, 0, "src", "s2", "y", "y", null));
+    List<Figures.Cluster> c = Figures.clusters(ex, preds, 2);
+    assertEquals(1, c.size(), "only clusters of two or more");
+    assertEquals(5, c.getFirst().id());
+    assertEquals(List.of("s0", "s2"), c.getFirst().members().stream().map(Rows.Example::id).toList());
+    assertArrayEquals(new int[] {1, 2}, c.getFirst().testFolds().get(0));
+    assertArrayEquals(new int[] {1, 0}, c.getFirst().testFolds().get(1));
+    assertEquals(1, c.getFirst().repetitionsTogether(), "together in repetition 0 only");
+    assertEquals(2, c.getFirst().documents());
   }
 }

@@ -17,22 +17,31 @@ import org.topicbench.eval.Evaluation;
 import org.topicbench.eval.EvaluationResult;
 import org.topicbench.eval.EvaluationSpec;
 import org.topicbench.eval.ProtocolSpec;
-import org.topicbench.eval.ResultWriter;
+import org.topicbench.eval.TunedLearner;
 import org.topicbench.model.Learner;
+import org.topicbench.model.LearnerSpecs;
 import org.topicbench.model.Prediction;
 import org.topicbench.model.TrainedModel;
 import org.topicbench.model.TrainingSet;
 import org.topicbench.model.baseline.MajorityClass;
+import org.topicbench.run.Run;
+import org.topicbench.run.RunWriter;
+import org.topicbench.testsupport.Fixtures;
 
 /**
- * Realistic run directories for report tests: the real labelled corpus, several learners of very
- * different quality and speed (test doubles: naive Bayes, first word, random guesses, the majority
- * baseline), kfold, loo-doc and a split of the corpus by article (so near-duplicates cross the split).
+ * Run directories for report tests, made by the real evaluation and {@link RunWriter}: the real labelled
+ * corpus, several learners of very different quality and speed (test doubles: naive Bayes, first word,
+ * random guesses, the majority baseline), kfold, loo-doc and a split of the corpus by article (so
+ * near-duplicates cross the split, and the run has two datasets: a ranking across them); and a small run
+ * of two synthetic datasets with a tuned learner.
  *
- * <p>{@code main(dir)} writes one with 10x10 folds for looking at the report by eye.
+ * <p>{@code main(dir)} writes the first with 10x10 folds for looking at the report by eye.
  */
 final class FixtureRuns {
   private FixtureRuns() {}
+
+  /** The first word's learner name: a spec string, with characters no file name or id may hold. */
+  static final String FIRST_WORD = "weka:test.FirstWord -W 1 -label \"first word\"";
 
   /** Evaluates the fixture learners and writes the run (with its report) to {@code dir}. */
   static EvaluationResult write(Path dir, int folds, int repeats, Path jmhDir) {
@@ -49,8 +58,24 @@ final class FixtureRuns {
         List.of(ProtocolSpec.kfold(all, folds, repeats), ProtocolSpec.looDoc(all), ProtocolSpec.split(train, test)),
         learners(), 2022, 200, 2);
     EvaluationResult result = Evaluation.run(spec);
-    ResultWriter.write(result, dir, ReportWriter.extra(jmhDir));
+    RunWriter.write(result, dir, ReportWriter.extra(jmhDir));
     return result;
+  }
+
+  /** The tuned learner of {@link #twoDatasets}: naive Bayes choosing its smoothing. */
+  static final String TUNED = "smile.nb-multinomial smoothing=0.01|1";
+
+  /**
+   * Two synthetic datasets {@code a} and {@code b}, kfold 3x2 on each (blocks of a ranking across
+   * datasets), four learners, one of them {@link #TUNED} on 3 inner folds; written with its report.
+   */
+  static Run twoDatasets(Path dir, Path jmhDir) {
+    Dataset a = Fixtures.dataset("a", 8, 6, 1);
+    Dataset b = Fixtures.dataset("b", 8, 6, 2);
+    TunedLearner tuned = new TunedLearner(TUNED, TUNED, LearnerSpecs.grid(TUNED, TUNED), 3, "macro_f1");
+    EvaluationSpec spec = new EvaluationSpec(List.of(ProtocolSpec.kfold("a", a, 3, 2), ProtocolSpec.kfold("b", b, 3, 2)),
+        List.of(new NaiveBayes("test.nb", false), tuned, new FirstWord(), new MajorityClass()), 7, 50, 2);
+    return RunWriter.write(Evaluation.run(spec), dir, ReportWriter.extra(jmhDir));
   }
 
   static List<Learner> learners() {
@@ -168,7 +193,7 @@ final class FixtureRuns {
   static final class FirstWord implements Learner {
     @Override
     public String name() {
-      return "test.first-word";
+      return FIRST_WORD;
     }
 
     @Override

@@ -34,14 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reads a realistic run's report.html back with jsoup: every section is there and shows the numbers of
- * the run's CSV files; nothing is fetched from the network; every chart file is a valid SVG and PNG.
+ * the run's CSV files (read here as plain CSV, to check the page against the files); nothing is fetched
+ * from the network; every chart file is a valid SVG and PNG.
  */
 class HtmlReportTest {
   @TempDir static Path tmp;
   static Path run;
   static Document html;
   static JsonNode manifest;
-  static List<String> protocols = new ArrayList<>();
+  /** Task keys ({@code dataset/protocol}) in order. */
+  static List<String> tasks = new ArrayList<>();
+  /** Each task's section id, as the page gives it. */
+  static Map<String, String> ids = new LinkedHashMap<>();
 
   @BeforeAll
   static void writeRun() throws IOException {
@@ -52,8 +56,14 @@ class HtmlReportTest {
     FixtureRuns.write(run, 5, 2, jmh);
     html = Jsoup.parse(run.resolve(ReportWriter.REPORT).toFile(), "UTF-8");
     manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
-    manifest.path("protocols").forEach(p -> protocols.add(p.path("protocol").asText()));
-    assertEquals(List.of("kfold", "loo-doc", "split"), protocols);
+    manifest.path("tasks").forEach(t -> tasks.add(t.path("dataset").asText() + "/" + t.path("protocol").asText()));
+    assertEquals(List.of("sentences/kfold", "sentences/loo-doc", "articles-0-2/split"), tasks);
+    for (String t : tasks) {
+      Element section = html.selectFirst("section.protocol[data-task=\"" + t + "\"]");
+      assertNotNull(section, t);
+      ids.put(t, section.id());
+    }
+    assertEquals(List.of("sentences-kfold", "sentences-loo-doc", "articles-0-2-split"), List.copyOf(ids.values()));
   }
 
   static List<CSVRecord> csv(String name) throws IOException {
@@ -62,8 +72,36 @@ class HtmlReportTest {
     }
   }
 
-  static List<CSVRecord> csv(String name, String protocol) throws IOException {
-    return csv(name).stream().filter(r -> r.get("protocol").equals(protocol)).toList();
+  static List<CSVRecord> csv(String name, String task) throws IOException {
+    return csv(name).stream().filter(r -> (r.get("dataset") + "/" + r.get("protocol")).equals(task)).toList();
+  }
+
+  /**
+   * The elements under {@code scope} that {@code css} selects and whose attributes have the given values
+   * ({@code attribute, value, attribute, value, ...}): learner names hold quotes that a selector cannot.
+   */
+  static List<Element> with(Element scope, String css, String... attributeValues) {
+    return scope.select(css).stream().filter(e -> {
+      for (int i = 0; i < attributeValues.length; i += 2) {
+        if (!e.attr(attributeValues[i]).equals(attributeValues[i + 1])) {
+          return false;
+        }
+      }
+      return true;
+    }).toList();
+  }
+
+  /** The one element {@link #with} finds, or null. */
+  static Element one(Element scope, String css, String... attributeValues) {
+    List<Element> found = with(scope, css, attributeValues);
+    assertTrue(found.size() <= 1, css + " " + List.of(attributeValues) + ": " + found.size());
+    return found.isEmpty() ? null : found.getFirst();
+  }
+
+  /** The cell {@code cellCss} of the row {@code rowCss} (of {@code scope}) whose data-learner is {@code learner}. */
+  static Element cell(Element scope, String rowCss, String learner, String cellCss, String... attributeValues) {
+    Element row = one(scope, rowCss, "data-learner", learner);
+    return row == null ? null : one(row, cellCss, attributeValues);
   }
 
   /** What the page shows for a CSV number: three decimals, an en dash for NaN. */
@@ -77,12 +115,18 @@ class HtmlReportTest {
     for (String id : List.of("overview", "tokenizer", "manifest")) {
       assertNotNull(html.getElementById(id), id);
     }
-    for (String p : protocols) {
-      assertNotNull(html.getElementById(p), p);
+    for (String t : tasks) {
+      String p = ids.get(t);
+      assertTrue(html.getElementById(p).selectFirst("h2").text().startsWith(t.substring(0, t.indexOf('/'))
+          + " \u2014 " + t.substring(t.indexOf('/') + 1)), "the heading names dataset and protocol");
       for (String s : HtmlReport.SECTIONS.keySet()) {
         Element section = html.getElementById(p + "-" + s);
+        if (s.equals(HtmlReport.TUNING)) {
+          assertEquals(null, section, "no tuned learner, no tuning section");
+          continue;
+        }
         assertNotNull(section, p + "-" + s);
-        assertEquals(p, section.parent().id(), p + "-" + s + " sits inside its protocol's section");
+        assertEquals(p, section.parent().id(), p + "-" + s + " sits inside its task's section");
       }
     }
     for (Element a : html.select("a[href^=#]")) {
@@ -93,8 +137,9 @@ class HtmlReportTest {
 
   @Test
   void comparisonTablesShowSummaryCsvByRank() throws IOException {
-    for (String p : protocols) {
-      List<CSVRecord> summary = csv("summary.csv", p);
+    for (String t : tasks) {
+      String p = ids.get(t);
+      List<CSVRecord> summary = csv("summary.csv", t);
       List<Element> rows = html.select("#" + p + "-comparison table.comparison tbody tr");
       assertEquals(summary.size(), rows.size(), p);
       for (int i = 0; i < rows.size(); i++) {
@@ -103,6 +148,7 @@ class HtmlReportTest {
         assertEquals(Integer.toString(i + 1), s.get("rank"), "summary.csv is by rank");
         assertEquals(s.get("learner"), row.attr("data-learner"), p + " row " + i);
         assertEquals(s.get("learner"), row.selectFirst("td.learner").text());
+        assertEquals(s.get("learner"), row.selectFirst("td.learner").attr("title"), "a long name has a tooltip");
         int checked = 0;
         for (Element v : row.select("[data-col]")) {
           String col = v.attr("data-col");
@@ -128,9 +174,10 @@ class HtmlReportTest {
 
   @Test
   void timesInTheComparisonTableComeFromTimingsCsv() throws IOException {
-    for (String p : protocols) {
+    for (String task : tasks) {
+      String p = ids.get(task);
       Map<String, double[]> sums = new HashMap<>();
-      for (CSVRecord t : csv("timings.csv", p)) {
+      for (CSVRecord t : csv("timings.csv", task)) {
         double[] s = sums.computeIfAbsent(t.get("learner"), k -> new double[4]);
         s[0]++;
         s[1] += Long.parseLong(t.get("train_ns"));
@@ -149,11 +196,12 @@ class HtmlReportTest {
 
   @Test
   void perClassTablesShowPerClassCsv() throws IOException {
-    for (String p : protocols) {
-      for (CSVRecord r : csv("per-class.csv", p)) {
+    for (String t : tasks) {
+      String p = ids.get(t);
+      for (CSVRecord r : csv("per-class.csv", t)) {
         for (String metric : List.of("f1", "precision", "recall")) {
-          Element cell = html.selectFirst("#" + p + "-per-class table[data-metric=" + metric + "] tr[data-learner="
-              + r.get("learner") + "] td[data-label=" + r.get("label") + "]");
+          Element cell = cell(html, "#" + p + "-per-class table[data-metric=" + metric + "] tr", r.get("learner"), "td",
+              "data-label", r.get("label"));
           assertNotNull(cell, p + " " + r.get("learner") + " " + r.get("label"));
           Element mean = cell.selectFirst("[data-col=" + metric + "_mean]");
           assertEquals(r.get(metric + "_mean"), mean.attr("data-value"));
@@ -165,19 +213,20 @@ class HtmlReportTest {
 
   @Test
   void confusionMapsForTheThreeBestWithCountsFromConfusionCsv() throws IOException {
-    for (String p : protocols) {
-      List<CSVRecord> summary = csv("summary.csv", p);
+    for (String t : tasks) {
+      String p = ids.get(t);
+      List<CSVRecord> summary = csv("summary.csv", t);
       List<Element> maps = html.select("#" + p + "-confusion figure[data-chart]");
       assertEquals(Math.min(3, summary.size()), maps.size(), p);
       for (int i = 0; i < maps.size(); i++) {
         String learner = summary.get(i).get("learner");
         assertTrue(maps.get(i).attr("data-chart").startsWith(p + "-confusion-" + (i + 1) + "-"), maps.get(i).attr("data-chart"));
-        for (CSVRecord c : csv("confusion.csv", p)) {
+        for (CSVRecord c : csv("confusion.csv", t)) {
           if (!c.get("learner").equals(learner)) {
             continue;
           }
-          Element cell = html.selectFirst("#" + p + "-confusion table[data-learner=" + learner + "] td[data-true="
-              + c.get("true") + "][data-predicted=" + c.get("predicted") + "]");
+          Element table = one(html, "#" + p + "-confusion table.confusion", "data-learner", learner);
+          Element cell = one(table, "td", "data-true", c.get("true"), "data-predicted", c.get("predicted"));
           assertEquals(c.get("count"), cell.text(), p + " " + learner + " " + c.get("true") + "->" + c.get("predicted"));
         }
       }
@@ -186,14 +235,15 @@ class HtmlReportTest {
 
   @Test
   void pairwiseMatricesShowHolmAdjustedPValuesAndMarks() throws IOException {
-    for (String p : protocols) {
-      List<CSVRecord> pairs = csv("pairwise.csv", p);
+    for (String t : tasks) {
+      String p = ids.get(t);
+      List<CSVRecord> pairs = csv("pairwise.csv", t);
       assertFalse(pairs.isEmpty());
       for (CSVRecord r : pairs) {
         for (String[] ab : new String[][] {{r.get("learner_a"), r.get("learner_b")}, {r.get("learner_b"),
             r.get("learner_a")}}) {
-          Element cell = html.selectFirst("#" + p + "-pairwise table[data-metric=" + r.get("metric") + "][data-test="
-              + r.get("test") + "] tr[data-learner=" + ab[0] + "] td[data-other=" + ab[1] + "]");
+          Element cell = cell(html, "#" + p + "-pairwise table[data-metric=" + r.get("metric") + "][data-test="
+              + r.get("test") + "] tr", ab[0], "td", "data-other", ab[1]);
           assertNotNull(cell, p + " " + ab[0] + " vs " + ab[1]);
           assertEquals(r.get("p_holm"), cell.selectFirst("[data-col=p_holm]").attr("data-value"));
           boolean sig = r.get("significant").equals("true");
@@ -206,12 +256,13 @@ class HtmlReportTest {
 
   @Test
   void everyMisclassifiedSentenceOfTheBestLearnerIsListedWithFilters() throws IOException {
-    for (String p : protocols) {
-      String best = csv("summary.csv", p).getFirst().get("learner");
+    for (String t : tasks) {
+      String p = ids.get(t);
+      String best = csv("summary.csv", t).getFirst().get("learner");
       Map<String, Integer> expected = new TreeMap<>();
-      for (CSVRecord r : csv("predictions.csv", p)) {
+      for (CSVRecord r : csv("predictions.csv", t)) {
         if (r.get("learner").equals(best) && !r.get("true").equals(r.get("predicted"))) {
-          expected.merge(r.get("dataset") + "/" + r.get("id") + " -> " + r.get("predicted"), 1, Integer::sum);
+          expected.merge(r.get("source") + "/" + r.get("id") + " -> " + r.get("predicted"), 1, Integer::sum);
         }
       }
       Map<String, Integer> listed = new TreeMap<>();
@@ -224,16 +275,17 @@ class HtmlReportTest {
       assertFalse(expected.isEmpty(), p);
       assertEquals(expected, listed, p);
       Element box = html.selectFirst("#" + p + "-errors .errors");
-      assertEquals(manifest.at("/protocols/0/labels").size() + 1, box.select("select[name=true] option").size());
-      assertEquals(manifest.at("/protocols/0/labels").size() + 1, box.select("select[name=predicted] option").size());
+      assertEquals(manifest.at("/tasks/0/labels").size() + 1, box.select("select[name=true] option").size());
+      assertEquals(manifest.at("/tasks/0/labels").size() + 1, box.select("select[name=predicted] option").size());
     }
   }
 
   @Test
   void everyRepeatedSentenceIsShownAndKfoldKeptEachClusterInOneFold() throws IOException {
-    for (String p : protocols) {
+    for (String t : tasks) {
+      String p = ids.get(t);
       Map<String, List<CSVRecord>> clusters = new LinkedHashMap<>();
-      for (CSVRecord e : csv("examples.csv", p)) {
+      for (CSVRecord e : csv("examples.csv", t)) {
         if (Integer.parseInt(e.get("cluster_size")) > 1) {
           clusters.computeIfAbsent(e.get("cluster"), k -> new ArrayList<>()).add(e);
         }
@@ -247,13 +299,14 @@ class HtmlReportTest {
     }
     // the page's verdict agrees with predictions.csv: a kfold cluster's sentences share their test fold
     Map<String, String> foldOf = new HashMap<>();
-    for (CSVRecord r : csv("predictions.csv", "kfold")) {
-      foldOf.put(r.get("repetition") + "|" + r.get("dataset") + "/" + r.get("id"), r.get("fold"));
+    for (CSVRecord r : csv("predictions.csv", "sentences/kfold")) {
+      foldOf.put(r.get("repetition") + "|" + r.get("source") + "/" + r.get("id"), r.get("fold"));
     }
-    for (Element c : html.select("#kfold-repeats .cluster")) {
+    for (Element c : html.select("#sentences-kfold-repeats .cluster")) {
       for (String rep : List.of("0", "1")) {
         List<String> folds = c.select("tbody tr").stream()
-            .map(tr -> foldOf.get(rep + "|" + "sentences/" + tr.select("td").get(1).text())).distinct().toList();
+            .map(tr -> foldOf.get(rep + "|" + tr.attr("data-id"))).distinct().toList();
+        assertFalse(folds.contains(null), "every member was tested: " + folds);
         assertEquals(1, folds.size(), "cluster " + c.attr("data-cluster") + " repetition " + rep + ": " + folds);
       }
       assertTrue(c.selectFirst(".verdict").text().contains("Kept together: the same test fold in all 2 repetitions"),
@@ -261,7 +314,7 @@ class HtmlReportTest {
       List<String> shownFolds = c.select("td.folds").eachText();
       assertEquals(1, shownFolds.stream().distinct().count(), "members share their folds: " + shownFolds);
     }
-    assertTrue(html.select("#split-repeats .verdict").text().contains("counted, not purged"),
+    assertTrue(html.select("#articles-0-2-split-repeats .verdict").text().contains("counted, not purged"),
         "the fixture's split puts copies of one quote on both sides");
   }
 
@@ -286,8 +339,18 @@ class HtmlReportTest {
   @Test
   void everyChartIsInlinedAndWrittenAsSvgAndPng() throws Exception {
     List<Element> figures = html.select("figure[data-chart]");
-    // per protocol: macro-F1, per-class, three confusion maps, cost
-    assertEquals(protocols.size() * 6, figures.size());
+    // per task: macro-F1, per-class, three confusion maps, cost; and the ranking's CD diagram
+    assertEquals(tasks.size() * 6 + 1, figures.size());
+    for (String t : tasks) {
+      List<String> names = html.select("#" + ids.get(t) + " figure[data-chart]").eachAttr("data-chart");
+      assertEquals(6, names.size(), t);
+      for (String n : names) {
+        assertTrue(n.startsWith(ids.get(t) + "-"), "chart " + n + " of " + t + " names its dataset and protocol");
+        assertTrue(n.matches("[A-Za-z0-9._-]+"), n);
+      }
+    }
+    assertEquals("ranking-cd", html.selectFirst("#ranking figure[data-chart]").attr("data-chart"));
+    assertEquals(figures.size(), figures.stream().map(f -> f.attr("data-chart")).distinct().count(), "unique names");
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     for (Element fig : figures) {
@@ -300,7 +363,7 @@ class HtmlReportTest {
       assertEquals(-1, java.util.Arrays.mismatch(inline, Files.readAllBytes(svg)), name + ": inline SVG = file");
       org.w3c.dom.Document doc = f.newDocumentBuilder().parse(svg.toFile());
       assertEquals("svg", doc.getDocumentElement().getNodeName(), name);
-      assertEquals(img.attr("width") + "px", doc.getDocumentElement().getAttribute("width"), name);
+      assertEquals(img.attr("width"), doc.getDocumentElement().getAttribute("width").replace("px", ""), name);
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(png)));
       assertNotNull(image, name + ".png decodes");
       assertEquals(2 * Integer.parseInt(img.attr("width")), image.getWidth(), name);
@@ -310,6 +373,86 @@ class HtmlReportTest {
     try (var s = Files.list(run.resolve("charts"))) {
       assertEquals(2L * figures.size(), s.count(), "no chart file without a figure");
     }
+  }
+
+  @Test
+  void theRankingAcrossDatasetsShowsTheManifestsTestsAndTheRankingFiles() throws IOException {
+    Element r = html.getElementById("ranking");
+    assertEquals("Across datasets", r.selectFirst("h2").text());
+    JsonNode m = manifest.path("ranking");
+    assertEquals(List.of("sentences", "articles-0-2"), r.select("table.block-ranks thead th[data-block]")
+        .eachAttr("data-block"), "one block per dataset, its first task");
+    Element tests = r.selectFirst("table.tests");
+    String[][] figures = {{"friedman_chi2", "/friedman/chi2"}, {"friedman_p", "/friedman/p"},
+        {"iman_davenport_f", "/iman_davenport/f"}, {"iman_davenport_p", "/iman_davenport/p"},
+        {"nemenyi_q", "/nemenyi/q"}, {"critical_difference", "/nemenyi/critical_difference"}};
+    for (String[] f : figures) {
+      Element v = tests.selectFirst("[data-col=" + f[0] + "]");
+      assertNotNull(v, f[0]);
+      assertEquals(m.at(f[1]).asDouble(), Double.parseDouble(v.attr("data-value")), 1e-6, f[0]);
+    }
+    assertTrue(tests.text().contains("df = " + m.at("/friedman/df").asInt() + ","), tests.text());
+    assertTrue(tests.text().contains("df = " + m.at("/iman_davenport/df1").asInt() + ", "
+        + m.at("/iman_davenport/df2").asInt() + ","), tests.text());
+
+    List<CSVRecord> ranking = new ArrayList<>(csv("ranking.csv"));
+    ranking.sort(java.util.Comparator.comparingDouble(x -> Double.parseDouble(x.get("average_rank"))));
+    List<Element> rows = r.select("table.ranking tbody tr");
+    assertEquals(ranking.stream().map(x -> x.get("learner")).toList(), rows.stream().map(e -> e.attr("data-learner"))
+        .toList(), "best average rank first");
+    for (int i = 0; i < rows.size(); i++) {
+      CSVRecord x = ranking.get(i);
+      Element row = rows.get(i);
+      assertEquals(x.get("average_rank"), row.selectFirst("[data-col=average_rank]").attr("data-value"));
+      if (x.get("control").equals("true")) {
+        assertEquals(m.path("control").asText(), x.get("learner"));
+        assertTrue(row.text().endsWith("control"), row.text());
+      } else {
+        for (String col : List.of("z", "p_value", "p_holm", "significant")) {
+          assertEquals(x.get(col), row.selectFirst("[data-col=" + col + "]").attr("data-value"), col);
+        }
+      }
+    }
+    for (CSVRecord x : csv("ranks.csv")) {
+      Element cell = cell(r, "table.block-ranks tr", x.get("learner"), "td", "data-block", x.get("block"));
+      assertEquals(Double.parseDouble(x.get("rank")), Double.parseDouble(cell.selectFirst("[data-col=rank]")
+          .attr("data-value")), 1e-9);
+      assertEquals(x.get("score"), cell.selectFirst("[data-col=score]").attr("data-value"));
+    }
+    List<CSVRecord> wins = csv("wins.csv");
+    assertEquals(5 * 4, wins.size());
+    for (CSVRecord w : wins) {
+      Element cell = cell(r, "table.wins tr", w.get("learner_a"), "td", "data-other", w.get("learner_b"));
+      assertEquals(w.get("wins") + "/" + w.get("ties") + "/" + w.get("losses"), cell.text());
+    }
+    String note = r.selectFirst("table.wins").parent().nextElementSibling().text();
+    assertTrue(note.contains("unadjusted p < alpha = 0.05"), note);
+    assertTrue(note.contains("sentences/kfold: Nadeau and Bengio's corrected resampled t-test on per-fold macro-F1"),
+        note);
+    assertTrue(note.contains("articles-0-2/split: exact McNemar test"), note);
+  }
+
+  @Test
+  void theCriticalDifferenceDiagramIsEmbeddedNamesEveryLearnerAndIsInCharts() throws Exception {
+    Element fig = html.selectFirst("#ranking figure[data-chart=ranking-cd]");
+    String src = fig.selectFirst("img").attr("src");
+    assertTrue(src.startsWith("data:image/svg+xml;base64,"));
+    byte[] svg = Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1));
+    assertEquals(-1, java.util.Arrays.mismatch(svg, Files.readAllBytes(run.resolve("charts/ranking-cd.svg"))));
+    CdDiagramTest.Svg parsed = CdDiagramTest.parse(new String(svg, java.nio.charset.StandardCharsets.UTF_8));
+    List<String> learners = new ArrayList<>();
+    manifest.path("learners").forEach(l -> learners.add(l.path("name").asText()));
+    CdDiagramTest.assertEveryNameOnce(parsed, learners);
+    Map<String, String> rankOf = new HashMap<>();
+    for (CSVRecord x : csv("ranking.csv")) {
+      rankOf.put(x.get("learner"), String.format(Locale.ROOT, "%.2f", Double.parseDouble(x.get("average_rank"))));
+    }
+    for (int i = 0; i < parsed.learnerName().size(); i++) {
+      assertEquals(rankOf.get(parsed.learnerName().get(i)), parsed.learnerRank().get(i), parsed.learnerName().get(i));
+    }
+    BufferedImage png = ImageIO.read(run.resolve("charts/ranking-cd.png").toFile());
+    assertEquals(2 * (int) parsed.width(), png.getWidth());
+    assertEquals(2 * (int) parsed.height(), png.getHeight());
   }
 
   @Test
@@ -331,7 +474,10 @@ class HtmlReportTest {
     for (JsonNode l : manifest.path("learners")) {
       assertTrue(m.select("table.learners td.learner").eachText().contains(l.path("name").asText()));
     }
-    assertTrue(m.text().contains(manifest.at("/protocols/0/datasets/0/sha256").asText()));
+    assertTrue(m.text().contains(manifest.at("/tasks/0/files/0/sha256").asText()));
+    for (JsonNode l : manifest.path("learners")) {
+      assertTrue(m.select("table.learners code.spec").eachText().contains(l.path("spec").asText()), l.toString());
+    }
   }
 
   static final String JMH_JSON =
