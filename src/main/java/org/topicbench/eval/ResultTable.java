@@ -57,7 +57,7 @@ public final class ResultTable {
       b.append(String.format(Locale.ROOT, "%" + w[0] + "s  %-" + w[1] + "s  %" + w[2] + "s  %s%n", row[0], row[1],
           row[2], row[3]).stripTrailing()).append('\n');
     }
-    b.append("(* significantly worse than the control after Holm's correction; learners whose average ranks differ by"
+    b.append("(* differs significantly from the control after Holm's correction; learners whose average ranks differ by"
         + " at least the CD differ significantly)\n");
     return b.toString();
   }

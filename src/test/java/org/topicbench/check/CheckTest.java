@@ -295,4 +295,27 @@ class CheckTest {
     assertThrows(IllegalArgumentException.class, () -> new Check.Options(Double.NaN, null, false));
     assertThrows(IllegalArgumentException.class, () -> new Check.Options(1, null, false));
   }
+
+  /** A run of two datasets: every (dataset, protocol, learner) is compared, a drop in one dataset is named. */
+  @Test
+  void everyDatasetOfAMultiDatasetRunIsCompared() {
+    org.topicbench.data.Dataset a = Doubles.dataset("a", 4, 12, 1, '0');
+    org.topicbench.data.Dataset b = Doubles.dataset("b", 4, 12, 2, '1');
+    List<org.topicbench.eval.ProtocolSpec> tasks = List.of(org.topicbench.eval.ProtocolSpec.kfold("a", a, 3, 2),
+        org.topicbench.eval.ProtocolSpec.kfold("b", b, 3, 2));
+    RunData base = RunReader.read(Doubles.run(tmp.resolve("base"), tasks,
+        List.of(new Doubles.Words("t.words"), new Doubles.Words("t.other")), 2022));
+    RunData same = RunReader.read(Doubles.run(tmp.resolve("same"), tasks,
+        List.of(new Doubles.Words("t.words"), new Doubles.Words("t.other")), 2022));
+    CheckReport ok = Check.compare(base, same, Check.Options.defaults());
+    assertTrue(ok.passed());
+    assertEquals(List.of("a/kfold", "b/kfold"), ok.protocols().stream().map(p -> p.protocol()).toList());
+    RunData worse = RunReader.read(Doubles.run(tmp.resolve("worse"), tasks,
+        List.of(new Doubles.HalfBlind("t.words"), new Doubles.Words("t.other")), 2022));
+    CheckReport bad = Check.compare(base, worse, Check.Options.defaults());
+    assertFalse(bad.passed());
+    assertTrue(bad.drops().stream().allMatch(d -> d.learner().learner().equals("t.words")));
+    assertEquals(java.util.Set.of("a/kfold", "b/kfold"),
+        bad.drops().stream().map(d -> d.learner().protocol()).collect(java.util.stream.Collectors.toSet()));
+  }
 }
