@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topicbench.testsupport.Cli;
 
 class ArffTest {
   @TempDir Path dir;
@@ -157,8 +158,7 @@ class ArffTest {
   /** Random texts full of the characters ARFF must escape survive a write and a read, ids and groups included. */
   @Test
   void roundTripsRandomDatasets() throws IOException {
-    long seed = System.nanoTime();
-    System.out.println("ArffTest.roundTripsRandomDatasets seed " + seed);
+    long seed = Cli.seed("ArffTest.roundTripsRandomDatasets");
     Random rnd = new Random(seed);
     List<String> alphabet =
         List.of("a", "b", " ", ",", "'", "\"", "\\", "%", "{", "}", "?", "\t", "\n", "\r", "\u001E", "é", "€", "\uD83D\uDE00", "@");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.topicbench.data.NearDuplicates.Cluster;
 import org.topicbench.data.NearDuplicates.Result;
 import org.topicbench.data.NearDuplicates.Rule;
+import org.topicbench.testsupport.Cli;
 import org.topicbench.text.TokenizerConfig;
 
 class NearDuplicatesTest {
@@ -116,8 +117,7 @@ class NearDuplicatesTest {
   /** The indexed search finds exactly what comparing every pair finds, on random texts over a small vocabulary. */
   @Test
   void indexedSearchEqualsAllPairs() {
-    long seed = System.nanoTime();
-    System.out.println("NearDuplicatesTest.indexedSearchEqualsAllPairs seed " + seed);
+    long seed = Cli.seed("NearDuplicatesTest.indexedSearchEqualsAllPairs");
     Random rnd = new Random(seed);
     String[] vocabulary = {"the", "met", "police", "mayor", "khan", "dick", "notice", "put", "has", "he", "on", "of", "a"};
     for (int round = 0; round < 200; round++) {

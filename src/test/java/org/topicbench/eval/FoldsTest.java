@@ -11,12 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.topicbench.testsupport.Cli;
 
 class FoldsTest {
   @Test
   void randomGroupedInputsKeepGroupsWholeAndFoldsNonEmpty() {
-    long master = System.nanoTime();
-    System.out.println("FoldsTest seed: " + master);
+    long master = Cli.seed("FoldsTest.randomGroupedInputsKeepGroupsWholeAndFoldsNonEmpty");
     Rng rng = new Rng(master);
     for (int trial = 0; trial < 200; trial++) {
       int n = 5 + rng.nextInt(300);
@@ -49,8 +49,7 @@ class FoldsTest {
 
   @Test
   void singletonGroupsAreStratifiedExactly() {
-    long master = System.nanoTime();
-    System.out.println("FoldsTest stratification seed: " + master);
+    long master = Cli.seed("FoldsTest.singletonGroupsAreStratifiedExactly");
     Rng rng = new Rng(master);
     for (int trial = 0; trial < 100; trial++) {
       int n = 20 + rng.nextInt(400);
