@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.topicbench.data.AtomicFile;
 import org.topicbench.data.InputException;
 import org.topicbench.run.Manifest;

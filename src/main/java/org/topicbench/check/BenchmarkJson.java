@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.topicbench.check.RunData.Figures;
 import org.topicbench.check.RunData.Key;
@@ -30,7 +29,7 @@ public final class BenchmarkJson {
    * @param learners the learners to include, or null for all
    */
   public static String render(RunData run, Set<String> learners) {
-    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    List<Entry> out = new ArrayList<>();
     for (ProtocolInfo p : run.protocols()) {
       for (LearnerInfo l : run.learners()) {
         if (learners != null && !learners.contains(l.name())) {
@@ -52,13 +51,12 @@ public final class BenchmarkJson {
     }
   }
 
-  private static void add(ArrayNode out, String name, String unit, double value) {
-    if (Double.isNaN(value)) {
-      return;
+  /** One charted figure: {@code name}, {@code unit}, {@code value}, in that order. */
+  record Entry(String name, String unit, double value) {}
+
+  private static void add(List<Entry> out, String name, String unit, double value) {
+    if (!Double.isNaN(value)) {
+      out.add(new Entry(name, unit, value));
     }
-    ObjectNode o = out.addObject();
-    o.put("name", name);
-    o.put("unit", unit);
-    o.put("value", value);
   }
 }

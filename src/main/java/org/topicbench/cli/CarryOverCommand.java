@@ -14,7 +14,6 @@ import org.topicbench.eval.EvaluationResult;
 import org.topicbench.eval.EvaluationSpec;
 import org.topicbench.eval.ResultTable;
 import org.topicbench.model.Learner;
-import org.topicbench.run.RunFormat;
 import org.topicbench.run.RunWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

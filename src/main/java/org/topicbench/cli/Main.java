@@ -103,6 +103,9 @@ public final class Main implements Runnable {
           }
           if (ex instanceof InputException) {
             c.getErr().println("topicbench: " + ex.getMessage());
+            if (System.getenv("TOPICBENCH_DEBUG") != null && ex.getCause() != null) {
+              ex.getCause().printStackTrace(c.getErr());
+            }
             return BAD_INPUT;
           }
           throw ex;

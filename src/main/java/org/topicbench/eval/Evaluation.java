@@ -45,7 +45,7 @@ public final class Evaluation {
    * Runs {@code spec}.
    *
    * @throws org.topicbench.data.InputException when the data cannot support a protocol
-   * @throws IllegalStateException when a learner fails, naming it and the fold
+   * @throws org.topicbench.data.InputException when a learner fails, naming it, the task and the fold
    */
   public static EvaluationResult run(EvaluationSpec spec, ProgressListener progress) {
     long start = System.nanoTime();
@@ -190,9 +190,16 @@ public final class Evaluation {
       TuningRecord tuning = model instanceof TunedLearner.Model tm ? tm.tuning() : null;
       return new Outcome(y, probs, t1 - t0, t2 - t1, tuning);
     } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "learner " + learner.name() + " failed on " + plan.protocol().id() + " repetition " + fold.repetition()
-              + " fold " + fold.index() + ": " + e,
+      // a learner the user configured (a Weka option that fails only when it builds, say) is bad input: one
+      // line naming the learner, the fold and the innermost reason; the cause keeps the stack for debugging
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+      throw new org.topicbench.data.InputException(
+          "learner " + learner.name() + " failed on " + plan.spec().key() + " repetition " + fold.repetition()
+              + " fold " + fold.index() + ": " + reason.strip().replaceAll("\\s+", " "),
           e);
     }
   }

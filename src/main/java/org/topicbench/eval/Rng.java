@@ -1,19 +1,23 @@
 package org.topicbench.eval;
 
+import org.apache.commons.rng.core.source64.SplitMix64;
+
 /**
- * SplitMix64, a small fully specified pseudo-random generator: the same seed gives the same stream on
- * every JVM. Not thread-safe; make one per task from a {@link Seeds derived} seed.
+ * Random draws for folds, bootstrap and baselines: commons-rng's SplitMix64 (fully specified, the same
+ * seed gives the same stream on every JVM) with the bounded draw and shuffle that define topicbench's
+ * folds. The bounded draw is {@code java.util.Random}'s rejection rule on 63 bits rather than
+ * commons-rng's, so that folds, and every published number, stay as they were. Not thread-safe; make one
+ * per task from a {@link Seeds derived} seed.
  */
 public final class Rng {
-  private long state;
+  private final SplitMix64 source;
 
   public Rng(long seed) {
-    this.state = seed;
+    this.source = new SplitMix64(seed);
   }
 
   public long nextLong() {
-    state += 0x9e3779b97f4a7c15L;
-    return Seeds.mix(state);
+    return source.nextLong();
   }
 
   /** Uniform in {@code [0, bound)}, without modulo bias (rejection sampling). */

@@ -2,6 +2,9 @@ package org.topicbench.eval;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Quantile;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
@@ -32,32 +35,23 @@ public final class Statistics {
   /** Result of {@link #mcnemarExact}: {@code aOnly}/{@code bOnly} = sentences only A/B gets right. */
   public record McNemar(int aOnly, int bOnly, double p) {}
 
-  /** Mean of the non-NaN values; NaN when there are none. */
+  /** Mean of the non-NaN values; NaN when there are none (commons-statistics' {@link Mean}). */
   public static double mean(double[] x) {
-    double s = 0;
-    int n = 0;
-    for (double v : x) {
-      if (!Double.isNaN(v)) {
-        s += v;
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : s / n;
+    double[] v = finite(x);
+    return v.length == 0 ? Double.NaN : Mean.of(v).getAsDouble();
   }
 
   /** Sample standard deviation ({@code n - 1}) of the non-NaN values; NaN for fewer than two. */
   public static double sd(double[] x) {
-    double m = mean(x);
-    double ss = 0;
-    int n = 0;
-    for (double v : x) {
-      if (!Double.isNaN(v)) {
-        ss += (v - m) * (v - m);
-        n++;
-      }
-    }
-    return n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1));
+    double[] v = finite(x);
+    return v.length < 2 ? Double.NaN : StandardDeviation.of(v).getAsDouble();
   }
+
+  private static double[] finite(double[] x) {
+    return Arrays.stream(x).filter(d -> !Double.isNaN(d)).toArray();
+  }
+
+  private static final Quantile TYPE_7 = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
 
   /** The {@code q}-quantile ({@code 0 <= q <= 1}) of {@code sorted} (ascending, no NaN), type 7. */
   public static double percentile(double[] sorted, double q) {
@@ -67,10 +61,7 @@ public final class Statistics {
     if (sorted.length == 0) {
       return Double.NaN;
     }
-    double h = (sorted.length - 1) * q;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    return TYPE_7.evaluate(sorted, q);
   }
 
   /**
@@ -135,6 +126,9 @@ public final class Statistics {
     if (b + c == 0) {
       return 1;
     }
+    // twice the smaller tail, the classic exact McNemar; commons-statistics-inference's two-sided BinomialTest
+    // sums the outcomes no more likely than the observed one, which for 2 vs 1 drops a tail whose
+    // probability differs from the observed one only by rounding (p = 0.625 instead of 1)
     double p = 2 * BinomialDistribution.of(b + c, 0.5).cumulativeProbability(Math.min(b, c));
     return Math.min(1, p);
   }

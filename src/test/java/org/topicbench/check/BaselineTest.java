@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topicbench.data.InputException;
 import org.topicbench.run.RunFormat;
+import org.topicbench.testsupport.Doubles;
 
 class BaselineTest {
   @TempDir Path tmp;

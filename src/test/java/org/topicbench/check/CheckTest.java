@@ -14,8 +14,6 @@ import java.util.SequencedMap;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.topicbench.data.Dataset;
-import org.topicbench.eval.ProtocolSpec;
 import org.topicbench.check.CheckReport.Flips;
 import org.topicbench.check.CheckReport.LearnerCheck;
 import org.topicbench.check.CheckReport.MetricChange;
@@ -28,7 +26,10 @@ import org.topicbench.check.RunData.LearnerInfo;
 import org.topicbench.check.RunData.Outcome;
 import org.topicbench.check.RunData.ProtocolInfo;
 import org.topicbench.check.RunData.Slot;
+import org.topicbench.data.Dataset;
+import org.topicbench.eval.ProtocolSpec;
 import org.topicbench.model.Learner;
+import org.topicbench.testsupport.Doubles;
 
 class CheckTest {
   @TempDir Path tmp;

@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.topicbench.data.InputException;
 import org.topicbench.check.RunData.Key;
 import org.topicbench.check.RunData.Outcome;
 import org.topicbench.check.RunData.Slot;
+import org.topicbench.data.InputException;
+import org.topicbench.testsupport.Doubles;
 
 class RunReaderTest {
   @TempDir Path tmp;

@@ -3,12 +3,11 @@ package org.topicbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.topicbench.testsupport.Cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,22 +17,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.topicbench.check.Doubles;
 import org.topicbench.model.Learner;
+import org.topicbench.testsupport.Cli.Run;
+import org.topicbench.testsupport.Doubles;
 
 class CheckCommandTest {
-  @TempDir Path tmp;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  /** {@code check --baseline B --run R --report-dir tmp/report} plus {@code more}. */
+  @TempDir Path tmp;  /** {@code check --baseline B --run R --report-dir tmp/report} plus {@code more}. */
   private Run check(Path baseline, Path now, String... more) {
     List<String> args = new ArrayList<>(List.of("check", "--baseline", baseline.toString(), "--run", now.toString(),
         "--report-dir", tmp.resolve("report").toString()));

@@ -3,13 +3,12 @@ package org.topicbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.topicbench.testsupport.Cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,20 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Datasets;
 import org.topicbench.data.Example;
+import org.topicbench.testsupport.Cli.Run;
 
 class CorpusCommandsTest {
-  @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  /** Exit 2 and exactly one line on stderr: "topicbench: " + message containing {@code what}. */
+  @TempDir Path dir;  /** Exit 2 and exactly one line on stderr: "topicbench: " + message containing {@code what}. */
   private static void assertBadInput(Run r, String what) {
     assertEquals(Main.BAD_INPUT, r.code(), r.err());
     assertTrue(r.err().startsWith("topicbench: "), r.err());

@@ -3,28 +3,17 @@ package org.topicbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.topicbench.testsupport.Cli.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topicbench.testsupport.Cli.Run;
 
 class EvaluateCommandTest {
-  @TempDir Path tmp;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  private Path csv(String name, String... rows) throws IOException {
+  @TempDir Path tmp;  private Path csv(String name, String... rows) throws IOException {
     Path f = tmp.resolve(name);
     Files.writeString(f, "id,doc,label,text\n" + String.join("\n", rows) + "\n");
     return f;

@@ -3,15 +3,13 @@ package org.topicbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.topicbench.testsupport.Cli.run;
+import static org.topicbench.testsupport.Cli.runWithStdin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.topicbench.data.Datasets;
 import org.topicbench.eval.CarryOver;
 import org.topicbench.model.HostilePayloads;
+import org.topicbench.testsupport.Cli.Run;
 import org.topicbench.text.Sentence;
 import org.topicbench.text.SentenceSegmenter;
 
@@ -45,31 +44,12 @@ class LabelCommandTest {
   @TempDir static Path dir;
   static Path model;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
-  }
-
-  static Run runWithStdin(byte[] stdin, String... args) {
-    InputStream saved = System.in;
-    System.setIn(new ByteArrayInputStream(stdin));
-    try {
-      return run(args);
-    } finally {
-      System.setIn(saved);
-    }
-  }
-
   /** The default learner trained on the bundled data, saved once for the whole class. */
   @BeforeAll
   static void train() {
     model = dir.resolve("default.tbm");
     Run r = run("train", "--save", model.toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("saved "), r.out());
     assertTrue(r.err().contains("topicbench: learner "), r.err());
   }
@@ -94,7 +74,7 @@ class LabelCommandTest {
   @Test
   void csvHasOneRowPerSentenceWithOffsetsAndProbabilitiesSummingToOne() throws IOException {
     Run r = run("label", "--model", model.toString(), "--format", "csv", ARTICLE.toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.code(), r.err());
     String text = Files.readString(ARTICLE);
     List<Sentence> expected = sentences(ARTICLE);
     List<CSVRecord> rows = csv(r.out());
@@ -132,7 +112,7 @@ class LabelCommandTest {
   void jsonlAndTableAgreeWithCsv() throws IOException {
     List<CSVRecord> csv = csv(run("label", "--model", model.toString(), "--format", "csv", ARTICLE.toString()).out());
     Run json = run("label", "--model", model.toString(), "--format", "jsonl", ARTICLE.toString());
-    assertEquals(0, json.exit(), json.err());
+    assertEquals(0, json.code(), json.err());
     List<JsonNode> rows = jsonl(json.out());
     assertEquals(csv.size(), rows.size());
     for (int i = 0; i < rows.size(); i++) {
@@ -150,7 +130,7 @@ class LabelCommandTest {
       assertEquals(1.0, sum, 1e-9);
     }
     Run table = run("label", "--model", model.toString(), "--width", "100", ARTICLE.toString());
-    assertEquals(0, table.exit(), table.err());
+    assertEquals(0, table.code(), table.err());
     List<String> lines = table.out().lines().toList();
     assertTrue(lines.getFirst().startsWith("probability of each label: boil = boilerplate"), lines.getFirst());
     int title = lines.indexOf(ARTICLE + ": " + csv.size() + " sentences");
@@ -175,7 +155,7 @@ class LabelCommandTest {
     Run saved = run("label", "--model", model.toString(), "--format", "jsonl", ARTICLE.toString());
     Run fresh = run("label", "--learner", learner, "--format", "jsonl", ARTICLE.toString());
     Run byDefault = run("label", "--format", "jsonl", ARTICLE.toString());
-    assertEquals(0, fresh.exit(), fresh.err());
+    assertEquals(0, fresh.code(), fresh.err());
     assertEquals(saved.out(), fresh.out());
     assertEquals(saved.out(), byDefault.out());
     // without --model it says which learner it chose, and why
@@ -213,7 +193,7 @@ class LabelCommandTest {
     }
     assertEquals(5, all.size());
     Run folder = run("label", "--model", model.toString(), "--format", "csv", ARTICLES.toString());
-    assertEquals(0, folder.exit(), folder.err());
+    assertEquals(0, folder.code(), folder.err());
     List<CSVRecord> rows = csv(folder.out());
     List<String> expectedFiles = new ArrayList<>();
     for (Path p : all) {
@@ -230,7 +210,7 @@ class LabelCommandTest {
     assertEquals(all.get(0).toString(), twoRows.getLast().get("file"));
 
     Run stdin = runWithStdin(Files.readAllBytes(ARTICLE), "label", "--model", model.toString(), "--format", "csv", "-");
-    assertEquals(0, stdin.exit(), stdin.err());
+    assertEquals(0, stdin.code(), stdin.err());
     List<CSVRecord> fromFile = csv(run("label", "--model", model.toString(), "--format", "csv", ARTICLE.toString()).out());
     List<CSVRecord> fromStdin = csv(stdin.out());
     assertEquals(fromFile.size(), fromStdin.size());
@@ -246,13 +226,13 @@ class LabelCommandTest {
     byte[] text = "The watchdog published its report. The mayor responded within hours! Was it enough?"
         .getBytes(StandardCharsets.UTF_8);
     Run r = runWithStdin(text, "label", "--model", model.toString(), "--format", "jsonl", "-");
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.code(), r.err());
     assertEquals(3, r.out().lines().count());
   }
 
   /** Exit 2 with exactly one line, which contains {@code expected}. */
   static void refused(Run r, String expected) {
-    assertEquals(2, r.exit(), r.out() + r.err());
+    assertEquals(2, r.code(), r.out() + r.err());
     assertEquals("", r.out());
     List<String> lines = r.err().lines().filter(l -> !l.startsWith("topicbench: model ")).toList();
     assertEquals(1, lines.size(), r.err());
@@ -282,7 +262,7 @@ class LabelCommandTest {
     refused(run("label", "--model", good.toString(), good.toString()), "not a topicbench model file");
     refused(run("label", "--model", dir.toString(), good.toString()), "is a directory, not a model file");
     Run both = run("label", "--model", m, "--learner", "weka.smo", good.toString());
-    assertEquals(2, both.exit());
+    assertEquals(2, both.code());
     assertTrue(both.err().contains("mutually exclusive"), both.err());
   }
 
@@ -338,7 +318,7 @@ class LabelCommandTest {
     refused(run("train", "--train", dir.resolve("missing.csv").toString(), "--save", dir.resolve("x.tbm").toString()),
         "missing.csv");
     Run noSave = run("train");
-    assertEquals(2, noSave.exit());
+    assertEquals(2, noSave.code());
     assertTrue(noSave.err().contains("--save"), noSave.err());
     assertTrue(!Files.exists(dir.resolve("x.tbm")));
   }
@@ -347,7 +327,7 @@ class LabelCommandTest {
   void trainOnAGivenDatasetRecordsIt() throws IOException {
     Path out = dir.resolve("nb.tbm");
     Run r = run("train", "--learner", "smile.nb-complement", "--train", "datasets/sentences.csv", "--seed", "5", "--save", out.toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.code(), r.err());
     assertEquals("", r.err());
     JsonNode h = jsonHeader(out);
     assertEquals("smile.nb-complement", h.get("learner").get("name").asText());
@@ -355,7 +335,7 @@ class LabelCommandTest {
     assertEquals(1, h.get("training").size());
     assertEquals(116, h.get("training").get(0).get("examples").asInt());
     Run labelled = run("label", "--model", out.toString(), "--format", "jsonl", ARTICLE.toString());
-    assertEquals(0, labelled.exit(), labelled.err());
+    assertEquals(0, labelled.code(), labelled.err());
     assertEquals(sentences(ARTICLE).size(), labelled.out().lines().count());
   }
 }

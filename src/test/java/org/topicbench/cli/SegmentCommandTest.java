@@ -2,15 +2,13 @@ package org.topicbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.topicbench.testsupport.Cli.run;
+import static org.topicbench.testsupport.Cli.runWithStdin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topicbench.testsupport.Cli.Run;
 import org.topicbench.text.Sentence;
 import org.topicbench.text.SentenceSegmenter;
 
@@ -27,34 +26,10 @@ class SegmentCommandTest {
 
   @TempDir Path dir;
 
-  /** What a run printed and returned. */
-  record Run(int exit, String out, String err) {
-    List<String> errLines() {
-      return err.lines().toList();
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
-  }
-
-  private static Run runWithStdin(byte[] stdin, String... args) {
-    InputStream saved = System.in;
-    System.setIn(new ByteArrayInputStream(stdin));
-    try {
-      return run(args);
-    } finally {
-      System.setIn(saved);
-    }
-  }
-
   @Test
   void tablePrintsOneRowPerSentenceUnderAHeader() throws IOException {
     Run r = run("segment", ARTICLE.toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     List<Sentence> expected = SentenceSegmenter.english().segment(Files.readString(ARTICLE));
     assertEquals(expected.size() + 1, lines.size());
@@ -66,7 +41,7 @@ class SegmentCommandTest {
   @Test
   void csvRowsAreTheSegmenterSentencesAndTheirSpans() throws IOException {
     Run r = run("segment", "--format", "csv", ARTICLE.toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.code(), r.err());
     String text = Files.readString(ARTICLE);
     List<Sentence> expected = SentenceSegmenter.english().segment(text);
     List<CSVRecord> rows =
@@ -84,7 +59,7 @@ class SegmentCommandTest {
   void jsonlFromStdinKeepsOffsetsIntoTheRawTextWithCrlfAndABom() throws IOException {
     String text = "\uFEFFHeadline without a stop\r\n\r\nMr. Khan said “no.” Then he left.";
     Run r = runWithStdin(text.getBytes(StandardCharsets.UTF_8), "segment", "--format", "jsonl", "-");
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.code(), r.err());
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> rows = r.out().lines().map(l -> read(json, l)).toList();
     assertEquals(3, rows.size());
@@ -108,14 +83,14 @@ class SegmentCommandTest {
   void anEmptyFileHasNoSentences() throws IOException {
     Path empty = Files.createFile(dir.resolve("empty.txt"));
     Run r = run("segment", "--format", "csv", empty.toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.code(), r.err());
     assertEquals("n,line,start,end,text\r\n", r.out());
     assertEquals("", run("segment", "--format", "jsonl", empty.toString()).out());
   }
 
   private void assertOneLineError(Run r, String expected) {
-    assertEquals(Main.BAD_INPUT, r.exit());
-    assertEquals(List.of(expected), r.errLines());
+    assertEquals(Main.BAD_INPUT, r.code());
+    assertEquals(List.of(expected), r.err().lines().toList());
     assertEquals("", r.out());
   }
 
@@ -156,19 +131,19 @@ class SegmentCommandTest {
   @Test
   void anUnknownFormatOrAMissingFileArgumentIsAUsageError() {
     Run r = run("segment", "--format", "xml", ARTICLE.toString());
-    assertEquals(Main.BAD_INPUT, r.exit());
+    assertEquals(Main.BAD_INPUT, r.code());
     assertTrue(r.err().startsWith("topicbench: Invalid value for option '--format'"), r.err());
-    assertEquals(Main.BAD_INPUT, run("segment").exit());
+    assertEquals(Main.BAD_INPUT, run("segment").code());
   }
 
   @Test
   void helpAndVersion() {
     Run help = run("segment", "--help");
-    assertEquals(0, help.exit());
+    assertEquals(0, help.code());
     assertTrue(help.out().contains("--format=FORMAT"), help.out());
     assertTrue(help.out().contains("table, csv, jsonl"), help.out());
     Run version = run("segment", "--version");
-    assertEquals(0, version.exit());
+    assertEquals(0, version.code());
     assertTrue(version.out().startsWith("topicbench "), version.out());
   }
 }

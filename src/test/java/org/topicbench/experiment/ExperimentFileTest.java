@@ -19,11 +19,11 @@ import org.topicbench.model.Learner;
 import org.topicbench.model.Learners;
 
 /** Experiment files: the issue's shape, the default experiment, the template, and every kind of bad file. */
-class ExperimentFileTest {
+public class ExperimentFileTest {
   @TempDir Path tmp;
 
   /** Two small datasets the project has never seen: a CSV with its own column names and an ARFF pair. */
-  static void writeData(Path dir) throws IOException {
+  public static void writeData(Path dir) throws IOException {
     Files.createDirectories(dir.resolve("data"));
     String[] words = {"wheat", "corn", "rates"};
     String[] labels = {"grain", "maize", "money"};
@@ -42,7 +42,7 @@ class ExperimentFileTest {
     Files.writeString(dir.resolve("data").resolve("corn-test.arff"), test);
   }
 
-  static final String ISSUE_SHAPE = """
+  public static final String ISSUE_SHAPE = """
       seed: 7
       datasets:
         - name: wire

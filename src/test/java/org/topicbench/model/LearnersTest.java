@@ -81,11 +81,13 @@ class LearnersTest {
 
   @Test
   void byNameFindsEachLearnerAndRejectsUnknownNames() {
-    for (Learner l : Stream.concat(Learners.all().stream(), Learners.variants().stream()).toList()) {
-      assertEquals(l.name(), Learners.byName(l.name()).name());
+    List<Learner> every = Stream.concat(Learners.all().stream(), Learners.variants().stream()).toList();
+    assertEquals(every.size(), every.stream().map(Learner::name).distinct().count(), "names are unique");
+    for (Learner l : every) {
+      org.junit.jupiter.api.Assertions.assertSame(l, Learners.byName(l.name()), l.name());
     }
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Learners.byName("weka.nope"));
-    assertTrue(e.getMessage().contains("weka.nope"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("unknown learner 'weka.nope'; known: baseline.majority, "), e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")

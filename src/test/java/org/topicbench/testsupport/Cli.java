@@ -22,6 +22,17 @@ public final class Cli {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** Runs {@code topicbench args...} with {@code stdin} as standard input. */
+  public static Run runWithStdin(byte[] stdin, String... args) {
+    java.io.InputStream saved = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(stdin));
+    try {
+      return run(args);
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
   /**
    * Asserts exit 2 with exactly one line on standard error, {@code "topicbench: " + expected}, and no
    * exception name in it.

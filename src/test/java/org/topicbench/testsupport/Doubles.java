@@ -1,4 +1,4 @@
-package org.topicbench.check;
+package org.topicbench.testsupport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

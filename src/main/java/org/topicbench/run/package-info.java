@@ -1,0 +1,9 @@
+/**
+ * The run directory format ({@code results/FORMAT.md}), its one owner: the format id and version and the
+ * files ({@link org.topicbench.run.RunFormat}), a record per file's row ({@link org.topicbench.run.Rows})
+ * and for the manifest ({@link org.topicbench.run.Manifest}), the writer ({@link
+ * org.topicbench.run.RunWriter}: an {@code EvaluationResult} to files, under the directory's lock) and the
+ * validated reader ({@link org.topicbench.run.RunReader}). The report, {@code check} and {@code carry-over}
+ * read runs only through it.
+ */
+package org.topicbench.run;
