@@ -43,7 +43,12 @@ final class Assets {
       table.data tbody tr:nth-child(even) { background: var(--band); }
       table.data small { color: var(--muted); font-weight: 400; }
       .num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      td.learner, th.learner { font-weight: 600; }
+      td.learner, th.learner { font-weight: 600; max-width: 340px; overflow-wrap: anywhere; }
+      h4.learner, strong.learner, code.spec { overflow-wrap: anywhere; }
+      table.learners td:last-child { max-width: 560px; }
+      table.tuning td.chosen, table.ranking tr.control td { font-weight: 700; }
+      table.tuning th code { white-space: nowrap; }
+      table.block-ranks td small { display: block; }
       table.comparison td.learner { min-width: 200px; }
       .ci { color: var(--muted); }
       .sig { font-size: 13px; min-width: 150px; }

@@ -539,14 +539,9 @@ final class HtmlReport {
     h.close("figure");
   }
 
-  /** Chart labels of the task's learners by rank: rank-numbered, long names shortened. */
-  private List<String> chartLabels(List<String> learners) {
-    List<String> labels = Names.shortLabels(learners, CHART_LABEL);
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < labels.size(); i++) {
-      out.add((i + 1) + ". " + labels.get(i));
-    }
-    return out;
+  /** Chart labels of learners: long names shortened, no two alike. */
+  private static List<String> chartLabels(List<String> learners) {
+    return Names.shortLabels(learners, CHART_LABEL);
   }
 
   private void macroF1(Manifest.Task t) {
@@ -654,7 +649,7 @@ final class HtmlReport {
       mx[a][b] = r.count();
       reps.put(r.learner(), r.repetitions());
     }
-    List<String> chartLabels = Names.shortLabels(summary.stream().map(Rows.Summary::learner).toList(), CHART_LABEL);
+    List<String> chartLabels = chartLabels(summary.stream().map(Rows.Summary::learner).toList());
     for (int i = 0; i < shown; i++) {
       String learner = summary.get(i).learner();
       long[][] mx = matrices.getOrDefault(learner, new long[labels.size()][labels.size()]);
