@@ -92,7 +92,14 @@ public final class ReportWriter {
     }
     try (AtomicFile.DirectoryLock lock = RunFormat.lock(runDir)) {
       Run run = RunReader.read(runDir);
-      Path tmp = Files.createTempDirectory(runDir, ".report.tmp-");
+      try (var left = Files.list(runDir)) {
+        for (Path p : (Iterable<Path>) left::iterator) {
+          if (p.getFileName().toString().startsWith(RunFormat.REPORT_TMP)) {
+            deleteTree(p); // a report build that was killed
+          }
+        }
+      }
+      Path tmp = Files.createTempDirectory(runDir, RunFormat.REPORT_TMP);
       try {
         writeInto(run, tmp, jmhDir);
         Path charts = runDir.resolve(CHARTS);

@@ -37,6 +37,8 @@ public final class RunFormat {
   public static final String MANIFEST = "manifest.json";
   /** The report's file, which {@code topicbench evaluate} and {@code report} add to a run directory. */
   public static final String REPORT = "report.html";
+  /** The prefix of the folder in which {@code topicbench report} builds a report before moving it in. */
+  public static final String REPORT_TMP = ".report.tmp-";
   /** The report's chart folder: {@code <dataset>-<protocol>-<chart>.svg} and {@code .png}. */
   public static final String CHARTS = "charts";
 
@@ -145,7 +147,9 @@ public final class RunFormat {
       String name = e.getFileName().toString();
       boolean own =
           Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS) && (isRunFile(name) || name.equals(REPORT))
-              || name.equals(CHARTS) && onlyCharts(e);
+              || name.equals(CHARTS) && onlyCharts(e)
+              // what a killed 'topicbench report' left
+              || name.startsWith(REPORT_TMP) && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS);
       if (!own) {
         return "holds " + name + ", which topicbench did not write; not replacing it (move it away or choose"
             + " another directory)";

@@ -144,7 +144,9 @@ class RunFormatTest {
     Files.writeString(dir.resolve("report.html"), "an older report");
     Files.createDirectories(dir.resolve("charts"));
     Files.writeString(dir.resolve("charts").resolve("d-kfold-cost.svg"), "<svg/>");
+    Files.createDirectories(dir.resolve(".report.tmp-123").resolve("charts")); // a killed 'topicbench report'
     RunWriter.write(r, dir, (d, run) -> Files.writeString(d.resolve("report.html"), run.runId()));
+    assertFalse(Files.exists(dir.resolve(".report.tmp-123")));
     assertEquals(r.runId(), Files.readString(dir.resolve("report.html")));
     assertFalse(Files.exists(dir.resolve("charts")));
     try (Stream<Path> s = Files.list(tmp)) {
