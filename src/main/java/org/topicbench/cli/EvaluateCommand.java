@@ -15,18 +15,21 @@ import org.topicbench.data.AtomicFile;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Datasets;
 import org.topicbench.data.InputException;
+import org.topicbench.eval.CellStore;
 import org.topicbench.eval.Evaluation;
 import org.topicbench.eval.EvaluationResult;
 import org.topicbench.eval.EvaluationSpec;
 import org.topicbench.eval.Protocol;
 import org.topicbench.eval.ProtocolSpec;
 import org.topicbench.eval.ResultTable;
+import org.topicbench.eval.Shard;
 import org.topicbench.experiment.Experiment;
 import org.topicbench.experiment.ExperimentFile;
 import org.topicbench.model.Learner;
 import org.topicbench.model.LearnerSpecs;
 import org.topicbench.model.Learners;
 import org.topicbench.report.ReportWriter;
+import org.topicbench.run.CellDirectory;
 import org.topicbench.run.RunFormat;
 import org.topicbench.run.RunWriter;
 import picocli.CommandLine.Command;
@@ -103,31 +106,128 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write report.html and charts/ (see 'topicbench report').")
   boolean noReport;
 
+  @Option(names = "--shard", paramLabel = "K/N",
+      description = "Compute only shard K of N of the cells (dataset x protocol x learner x fold) into --cells;"
+          + " 'topicbench merge' makes the run of them. For job arrays: --shard $SLURM_ARRAY_TASK_ID/N.")
+  String shard;
+
+  @Option(names = "--cells", paramLabel = "DIR",
+      description = "Keep every finished cell in DIR (one file each, named by a content hash): a rerun skips the"
+          + " cells already there (resume after a crash); with --shard, the shards' shared directory.")
+  Path cells;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Shard share = Shard.ALL;
+    if (shard != null) {
+      try {
+        share = Shard.parse(shard);
+      } catch (IllegalArgumentException e) {
+        throw new InputException("--shard: " + e.getMessage());
+      }
+      if (cells == null) {
+        throw new InputException("--shard needs --cells DIR, the directory the shards share");
+      }
+    }
     EvaluationSpec es = buildSpec();
+    CellStore store = cells == null ? CellStore.NONE : CellDirectory.open(cells, es.runId(), arguments());
+    if (shard != null) {
+      java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+      CellStore counting = new CellStore() {
+        @Override
+        public org.topicbench.eval.Cell get(org.topicbench.eval.Cell.Key key) {
+          return store.get(key);
+        }
+
+        @Override
+        public void put(org.topicbench.eval.Cell.Key key, org.topicbench.eval.Cell cell) {
+          store.put(key, cell);
+          computed.incrementAndGet();
+        }
+      };
+      Evaluation.run(es, Progress.of("evaluate", "shard " + share, err), counting, share);
+      int after = countCells(store, es);
+      int total = Evaluation.cellKeys(es).size();
+      out.printf(Locale.ROOT, "shard %s: computed %d cells; %d of %d cells of run %s are in %s%n", share,
+          computed.get(), after, total, es.runId(), cells);
+      out.println(after == total ? "every cell is done: topicbench merge " + cells + " --out RUN"
+          : "when every shard has run: topicbench merge " + cells + " --out RUN");
+      out.flush();
+      return Main.OK;
+    }
     Path dir = this.out != null ? this.out : RunWriter.defaultDir(es);
-    EvaluationResult result;
+    EvaluationResult result = write(es, dir, noReport, err, () -> Evaluation.run(es, Progress.of("evaluate", "", err),
+        store, Shard.ALL));
+    print(out, result, dir, noReport);
+    return Main.OK;
+  }
+
+  /** How many of the evaluation's cells {@code store} holds. */
+  private static int countCells(CellStore store, EvaluationSpec es) {
+    int n = 0;
+    for (var k : Evaluation.cellKeys(es)) {
+      n += store.get(k) != null ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * The arguments that rebuild this evaluation, paths made absolute and without --shard, --cells, --out
+   * and --threads (they say where and how, not what).
+   */
+  private List<String> arguments() {
+    List<String> all = spec.commandLine().getParseResult().originalArgs();
+    // the original arguments start with the command's own name when it ran under 'topicbench'
+    int at = all.indexOf(spec.name());
+    List<String> args = new ArrayList<>(at >= 0 ? all.subList(at + 1, all.size()) : all);
+    List<String> out = new ArrayList<>();
+    java.util.Set<String> drop = java.util.Set.of("--shard", "--cells", "--out", "--threads");
+    java.util.Set<String> paths = java.util.Set.of("--experiment", "--train", "--test");
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      boolean inline = a.contains("=");
+      if (drop.contains(name)) {
+        i += inline ? 0 : 1;
+        continue;
+      }
+      if (paths.contains(name)) {
+        String v = inline ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.size() ? args.get(++i) : "");
+        out.add(name);
+        out.add(Path.of(v).toAbsolutePath().normalize().toString());
+        continue;
+      }
+      out.add(a);
+    }
+    return out;
+  }
+
+  /** Writes a result under the run directory's lock, checking the directory before the work. */
+  static EvaluationResult write(EvaluationSpec es, Path dir, boolean noReport, PrintWriter err,
+      java.util.function.Supplier<EvaluationResult> work) {
     // the lock and the check come before the evaluation: a second run on the same directory, or a
     // directory that is not a run, fails at once instead of after the work
     try (AtomicFile.DirectoryLock lock = RunFormat.lock(dir)) {
       lock.recovered().forEach(step -> err.println("evaluate: " + dir + ": " + step));
       RunFormat.requireReplaceable(dir);
-      result = Evaluation.run(es, Progress.of("evaluate", "", err));
+      EvaluationResult result = work.get();
       RunWriter.write(result, lock, noReport ? new RunWriter.Extra[0]
           : new RunWriter.Extra[] {ReportWriter.extra(ReportWriter.DEFAULT_JMH, w -> err.println("topicbench: " + w))});
+      return result;
     } catch (IOException e) {
       throw InputException.of(dir, "cannot release its lock: " + e.getMessage());
     }
+  }
+
+  static void print(PrintWriter out, EvaluationResult result, Path dir, boolean noReport) {
     out.print(ResultTable.render(result));
     out.printf(Locale.ROOT, "%nresults: %s (%.1f s)%n", dir, result.wallNanos() / 1e9);
     if (!noReport && Files.exists(dir.resolve(ReportWriter.REPORT))) {
       out.println("report: " + dir.resolve(ReportWriter.REPORT));
     }
     out.flush();
-    return Main.OK;
   }
 
   private static List<Learner> specs(String option, String spec) {

@@ -23,6 +23,7 @@ import picocli.CommandLine;
       SegmentCommand.class,
       EvaluateCommand.class,
       ExperimentCommand.class,
+      MergeCommand.class,
       LearnersCommand.class,
       CheckCommand.class,
       ReportCommand.class,

@@ -48,14 +48,132 @@ public final class Evaluation {
    * @throws org.topicbench.data.InputException when a learner fails, naming it, the task and the fold
    */
   public static EvaluationResult run(EvaluationSpec spec, ProgressListener progress) {
+    return run(spec, progress, CellStore.NONE, Shard.ALL);
+  }
+
+  /**
+   * Runs the cells of {@code shard} that {@code cells} does not hold yet, keeping each in {@code cells} as it
+   * finishes; then, when every cell of the evaluation is known (always with {@link Shard#ALL}), assembles
+   * the result. A cell is computed the same way whichever process computes it, so a result assembled from
+   * cells equals the single-process one (timings aside).
+   *
+   * @return the result, or null when cells of other shards are still missing
+   */
+  public static EvaluationResult run(EvaluationSpec spec, ProgressListener progress, CellStore cells, Shard shard) {
+    return run(spec, progress, cells, shard, true);
+  }
+
+  /**
+   * Assembles the result from {@code cells} alone, computing nothing ({@code topicbench merge}).
+   *
+   * @throws org.topicbench.data.InputException naming the missing cells when some are
+   */
+  public static EvaluationResult assemble(EvaluationSpec spec, CellStore cells, ProgressListener progress) {
+    return run(spec, progress, cells, Shard.ALL, false);
+  }
+
+  /** The evaluation's cells in their fixed order (task, learner, fold), with the key of each. */
+  public static List<Cell.Key> cellKeys(EvaluationSpec spec) {
+    List<FoldPlan> plans = new ArrayList<>();
+    for (ProtocolSpec p : spec.protocols()) {
+      plans.add(FoldPlan.of(p, spec.seed()));
+    }
+    return keys(spec, plans).stream().flatMap(List::stream).flatMap(List::stream).toList();
+  }
+
+  /** keys[plan][learner][fold]. */
+  private static List<List<List<Cell.Key>>> keys(EvaluationSpec spec, List<FoldPlan> plans) {
+    List<List<List<Cell.Key>>> out = new ArrayList<>();
+    int index = 0;
+    for (FoldPlan plan : plans) {
+      StringBuilder task = new StringBuilder("topicbench-cell/1\n").append(spec.seed()).append('\n')
+          .append(plan.spec().key()).append('|').append(plan.spec().folds()).append('|').append(plan.spec().repeats());
+      for (org.topicbench.data.Dataset d : plan.spec().datasets()) {
+        task.append('|').append(d.name()).append('=').append(d.sha256());
+      }
+      List<String> foldDigests = new ArrayList<>();
+      for (Fold f : plan.folds()) {
+        foldDigests.add(f.repetition() + "|" + f.index() + "|" + digest(f.train()) + "|" + digest(f.test()));
+      }
+      List<List<Cell.Key>> perLearner = new ArrayList<>();
+      for (Learner learner : spec.learners()) {
+        String l = learner.name() + "\n" + learner.spec() + "\n" + learner.hyperparameters();
+        List<Cell.Key> perFold = new ArrayList<>();
+        for (int fi = 0; fi < plan.folds().size(); fi++) {
+          Fold f = plan.folds().get(fi);
+          String hash = Seeds.sha256(task + "\n" + l + "\n" + foldDigests.get(fi));
+          perFold.add(new Cell.Key(hash, plan.spec().key() + " " + learner.name() + " repetition " + f.repetition()
+              + " fold " + f.index(), index++));
+        }
+        perLearner.add(perFold);
+      }
+      out.add(perLearner);
+    }
+    return out;
+  }
+
+  /** Whether a stored cell has one prediction per test sentence, labels in range, probability rows of the right size. */
+  private static boolean fits(Cell c, FoldPlan plan, Fold f) {
+    int k = plan.labelNames().size();
+    if (c.predicted().length != f.test().length || c.probabilities().length != f.test().length) {
+      return false;
+    }
+    for (int i = 0; i < c.predicted().length; i++) {
+      double[] p = c.probabilities()[i];
+      if (c.predicted()[i] < 0 || c.predicted()[i] >= k || p != null && p.length != k) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String digest(int[] a) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(a.length * 4);
+    b.asIntBuffer().put(a);
+    return Seeds.sha256(b.array());
+  }
+
+  private static EvaluationResult run(
+      EvaluationSpec spec, ProgressListener progress, CellStore cells, Shard shard, boolean compute) {
     long start = System.nanoTime();
     List<FoldPlan> plans = new ArrayList<>();
     for (ProtocolSpec p : spec.protocols()) {
       plans.add(FoldPlan.of(p, spec.seed()));
     }
+    List<List<List<Cell.Key>>> keys = keys(spec, plans);
+    // what is known already, what this process computes, what is missing
+    List<List<List<Cell>>> known = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     int total = 0;
-    for (FoldPlan plan : plans) {
-      total += plan.folds().size() * spec.learners().size();
+    boolean complete = true;
+    for (int p = 0; p < plans.size(); p++) {
+      List<List<Cell>> perLearner = new ArrayList<>();
+      for (int l = 0; l < spec.learners().size(); l++) {
+        List<Cell> perFold = new ArrayList<>();
+        for (int fi = 0; fi < keys.get(p).get(l).size(); fi++) {
+          Cell.Key k = keys.get(p).get(l).get(fi);
+          Cell c = cells.get(k);
+          if (c != null && !fits(c, plans.get(p), plans.get(p).folds().get(fi))) {
+            throw new org.topicbench.data.InputException("the stored cell " + k.hash() + " (" + k.describe()
+                + ") does not fit its fold; delete it and compute it again");
+          }
+          perFold.add(c);
+          if (c == null && compute && shard.takes(k.index())) {
+            total++;
+          } else if (c == null) {
+            complete = false;
+            missing.add(k.describe());
+          }
+        }
+        perLearner.add(perFold);
+      }
+      known.add(perLearner);
+    }
+    if (!compute && !missing.isEmpty()) {
+      throw new org.topicbench.data.InputException(missing.size() + " of " + keys.stream().flatMap(List::stream)
+          .mapToInt(List::size).sum() + " cells are missing (run the shards that compute them): "
+          + String.join("; ", missing.subList(0, Math.min(5, missing.size())))
+          + (missing.size() > 5 ? "; ..." : ""));
     }
     progress.start(total);
     ExecutorService pool = Executors.newFixedThreadPool(spec.threads(), r -> {
@@ -64,35 +182,59 @@ public final class Evaluation {
       return t;
     });
     try {
-      // one task per (plan, learner, fold), submitted in that order; training sets built once per fold
-      List<List<List<Future<Outcome>>>> futures = new ArrayList<>();
-      for (FoldPlan plan : plans) {
+      // one task per (plan, learner, fold) to compute, submitted in that order; training sets built once per fold
+      List<List<List<Future<Cell>>>> futures = new ArrayList<>();
+      for (int p = 0; p < plans.size(); p++) {
+        FoldPlan plan = plans.get(p);
         List<TrainingSet> trainSets = new ArrayList<>();
         List<List<String>> testTexts = new ArrayList<>();
         for (Fold f : plan.folds()) {
           trainSets.add(trainingSet(plan, f));
           testTexts.add(texts(plan, f.test()));
         }
-        List<List<Future<Outcome>>> perLearner = new ArrayList<>();
-        for (Learner learner : spec.learners()) {
-          List<Future<Outcome>> perFold = new ArrayList<>();
+        List<List<Future<Cell>>> perLearner = new ArrayList<>();
+        for (int l = 0; l < spec.learners().size(); l++) {
+          Learner learner = spec.learners().get(l);
+          List<Future<Cell>> perFold = new ArrayList<>();
           for (int fi = 0; fi < plan.folds().size(); fi++) {
+            Cell.Key key = keys.get(p).get(l).get(fi);
+            Cell done = known.get(p).get(l).get(fi);
+            if (done != null || !compute || !shard.takes(key.index())) {
+              perFold.add(java.util.concurrent.CompletableFuture.completedFuture(done));
+              continue;
+            }
             Fold fold = plan.folds().get(fi);
             TrainingSet train = trainSets.get(fi);
             List<String> test = testTexts.get(fi);
             perFold.add(
                 pool.submit(
                     () -> {
-                      Outcome o = runTask(spec.seed(), plan, learner, fold, train, test);
-                      progress.taskDone(
-                          plan.protocol().id() + " " + learner.name() + " rep " + fold.repetition() + " fold "
-                              + fold.index());
-                      return o;
+                      Cell c = runTask(spec.seed(), plan, learner, fold, train, test);
+                      cells.put(key, c);
+                      progress.taskDone(plan.spec().key() + " " + learner.name() + " rep " + fold.repetition()
+                          + " fold " + fold.index());
+                      return c;
                     }));
           }
           perLearner.add(perFold);
         }
         futures.add(perLearner);
+      }
+      List<List<List<Cell>>> outcomes = new ArrayList<>();
+      for (List<List<Future<Cell>>> perLearner : futures) {
+        List<List<Cell>> ls = new ArrayList<>();
+        for (List<Future<Cell>> perFold : perLearner) {
+          List<Cell> fs = new ArrayList<>();
+          for (Future<Cell> f : perFold) {
+            fs.add(get(f));
+          }
+          ls.add(fs);
+        }
+        outcomes.add(ls);
+      }
+      progress.finish();
+      if (!complete) {
+        return null;
       }
       List<List<Future<LearnerResult>>> scored = new ArrayList<>();
       for (int p = 0; p < plans.size(); p++) {
@@ -100,11 +242,8 @@ public final class Evaluation {
         List<Future<LearnerResult>> perLearner = new ArrayList<>();
         for (int l = 0; l < spec.learners().size(); l++) {
           Learner learner = spec.learners().get(l);
-          List<Outcome> outcomes = new ArrayList<>();
-          for (Future<Outcome> f : futures.get(p).get(l)) {
-            outcomes.add(get(f));
-          }
-          perLearner.add(pool.submit(() -> summarise(spec, plan, learner, outcomes)));
+          List<Cell> os = outcomes.get(p).get(l);
+          perLearner.add(pool.submit(() -> summarise(spec, plan, learner, os)));
         }
         scored.add(perLearner);
       }
@@ -116,16 +255,11 @@ public final class Evaluation {
         }
         results.add(compare(plans.get(p), lrs));
       }
-      progress.finish();
       return new EvaluationResult(spec, spec.runId(), results, rank(spec, results), System.nanoTime() - start);
     } finally {
       pool.shutdownNow();
     }
   }
-
-  /** One task's predictions on its fold's test set, labels in plan order. */
-  private record Outcome(
-      int[] predicted, double[][] probabilities, long trainNanos, long predictNanos, TuningRecord tuning) {}
 
   private static <T> T get(Future<T> f) {
     try {
@@ -162,7 +296,7 @@ public final class Evaluation {
     return Seeds.derive(seed, "fit", protocol.id(), learner, fold.repetition(), fold.index());
   }
 
-  private static Outcome runTask(
+  private static Cell runTask(
       long seed, FoldPlan plan, Learner learner, Fold fold, TrainingSet train, List<String> test) {
     try {
       // a private copy of the labels: a learner that modified them would otherwise disturb the others
@@ -188,7 +322,7 @@ public final class Evaluation {
         }
       }
       TuningRecord tuning = model instanceof TunedLearner.Model tm ? tm.tuning() : null;
-      return new Outcome(y, probs, t1 - t0, t2 - t1, tuning);
+      return new Cell(y, probs, t1 - t0, t2 - t1, tuning);
     } catch (RuntimeException e) {
       // a learner the user configured (a Weka option that fails only when it builds, say) is bad input: one
       // line naming the learner, the fold and the innermost reason; the cause keeps the stack for debugging
@@ -217,7 +351,7 @@ public final class Evaluation {
     return map;
   }
 
-  private static LearnerResult summarise(EvaluationSpec spec, FoldPlan plan, Learner learner, List<Outcome> outcomes) {
+  private static LearnerResult summarise(EvaluationSpec spec, FoldPlan plan, Learner learner, List<Cell> outcomes) {
     int n = plan.examples().size();
     int k = plan.labelNames().size();
     int reps = plan.repeats();
@@ -233,7 +367,7 @@ public final class Evaluation {
     TuningRecord[] tuning = new TuningRecord[nf];
     for (int fi = 0; fi < nf; fi++) {
       Fold f = plan.folds().get(fi);
-      Outcome o = outcomes.get(fi);
+      Cell o = outcomes.get(fi);
       tuning[fi] = o.tuning();
       int[] truth = new int[f.test().length];
       for (int j = 0; j < f.test().length; j++) {

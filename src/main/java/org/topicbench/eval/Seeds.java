@@ -39,4 +39,18 @@ public final class Seeds {
     }
     return z;
   }
+
+  /** Hex SHA-256 of the UTF-8 bytes of {@code s}: the content hash of evaluation cells. */
+  public static String sha256(String s) {
+    return sha256(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Hex SHA-256 of {@code bytes}. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
