@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Fuzzes topicbench's parsers and text code with Jazzer, one target at a time, and records the runs.
 #
-# Usage: benchmarks/fuzz.sh [-n EXECUTIONS] [-t MAX_DURATION] [TARGET...]
+# Usage: benchmarks/fuzz.sh [-n EXECUTIONS] [-t MAX_DURATION] [TARGET[=MAX_DURATION]...]
 #   -n EXECUTIONS   executions per target (default 10000000); Jazzer's max_executions setting
 #                   (JAZZER_MAX_EXECUTIONS, which overrides @FuzzTest(maxExecutions))
 #   -t MAX_DURATION a time limit per target as Jazzer takes it (JAZZER_MAX_DURATION, for example 2h or
 #                   90m; default 24h): a target stops at whichever limit comes first, and the summary
 #                   says how many executions it reached
-#   TARGET          Class#method of a @FuzzTest (default: all five, in the order below)
+#   TARGET          Class#method of a @FuzzTest (default: all five, in the order below); =MAX_DURATION
+#                   after one gives that target its own time limit
 #
 # Every target runs in real fuzzing mode (JAZZER_FUZZ=1) under `nice -n 19`, in its own JVM, from a
 # snapshot of the compiled classes in target/fuzz/classes (so that the sources can change while it runs),
@@ -16,7 +17,9 @@
 # (src/test/resources/.../<Class>Inputs/<method>/, replayed by every `mvn verify`) seed it. A finding (an
 # exception other than the documented input error, or a failed check) stops that target; Jazzer writes the
 # input that caused it into the target's committed inputs directory as crash-<sha1>, so that the next
-# `mvn verify` replays it. Fix the bug and commit the input.
+# `mvn verify` replays it. Fix the bug and commit the input. (Stopping a run with a signal makes libFuzzer
+# report "fuzz target exited" and write the input it was on as crash-<sha1> too: that one is no finding,
+# delete it.)
 #
 # Writes results/fuzz/README.md: one line per target of the last run (executions, wall time, exec/s,
 # findings, date, commit) above the previous lines; the full log of each target is target/fuzz/<target>.log.
@@ -33,7 +36,7 @@ while getopts "n:t:h" opt; do
   case $opt in
     n) executions=$OPTARG ;;
     t) duration=$OPTARG ;;
-    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -42,8 +45,8 @@ if [ ${#targets[@]} -eq 0 ]; then
   targets=(
     org.topicbench.text.TokenizerFuzzTest#tokens
     org.topicbench.text.SentenceSegmenterFuzzTest#sentences
-    org.topicbench.data.CsvDatasetFuzzTest#csv
-    org.topicbench.data.ArffDatasetFuzzTest#arff
+    org.topicbench.data.DatasetFuzzTest#csv
+    org.topicbench.data.DatasetFuzzTest#arff
     org.topicbench.model.ModelFileFuzzTest#modelFile
   )
 fi
@@ -55,7 +58,7 @@ mkdir -p target/fuzz/classes target/fuzz/reproducers results/fuzz
 cp -r target/classes/. target/test-classes/. target/fuzz/classes/
 classpath="target/fuzz/classes:$(cat target/fuzz/classpath.txt)"
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if ! git diff --quiet HEAD -- src 2>/dev/null; then
+if [ -n "$(git status --porcelain -- src 2>/dev/null)" ]; then
   commit="$commit+changes"
 fi
 
@@ -64,18 +67,49 @@ thousands() {
   echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'
 }
 
+out=results/fuzz/README.md
+previous=""
+if [ -f "$out" ]; then
+  previous=$(sed -n '/^| `/p' "$out" | head -50)
+fi
+# rewritten after every target, so that an interrupted campaign keeps the targets it finished
+write_summary() {
+  {
+    echo "# Fuzzing runs"
+    echo
+    echo "Written by \`benchmarks/fuzz.sh\` (Jazzer, real fuzzing mode, one target at a time under \`nice -n 19\`"
+    echo "on this 2-core machine, shared with other work). Newest first; \`+changes\` after a commit means"
+    echo "the sources had uncommitted changes. Executions and fuzzing time are libFuzzer's (\`Done N runs in S"
+    echo "second(s)\`, or its last status line when a finding or the time limit stopped the run); wall time adds"
+    echo "the JVM's start and replaying the corpus; exec/s is executions over fuzzing time."
+    echo
+    echo "| target | executions | fuzzing time | wall time | exec/s | findings | date | commit |"
+    echo "| --- | ---: | ---: | ---: | ---: | --- | --- | --- |"
+    printf '%s\n' "${summary[@]}"
+    if [ -n "$previous" ]; then
+      echo "$previous"
+    fi
+  } >"$out.tmp"
+  mv "$out.tmp" "$out"
+}
+
 summary=()
-for target in "${targets[@]}"; do
+for spec in "${targets[@]}"; do
+  target=${spec%%=*}
+  limit=$duration
+  if [ "$spec" != "$target" ]; then
+    limit=${spec#*=}
+  fi
   class=${target%#*}
   method=${target#*#}
   name=${class##*.}.$method
   log="target/fuzz/$name.log"
   corpus="target/fuzz/corpus/$name"
   mkdir -p "$corpus"
-  echo "fuzz.sh: $target, $executions executions at most, $duration at most; log $log" >&2
+  echo "fuzz.sh: $target, $executions executions at most, $limit at most; log $log" >&2
   start=$(date +%s)
   status=0
-  JAZZER_FUZZ=1 JAZZER_MAX_EXECUTIONS=$executions JAZZER_MAX_DURATION=$duration \
+  JAZZER_FUZZ=1 JAZZER_MAX_EXECUTIONS=$executions JAZZER_MAX_DURATION=$limit \
     nice -n 19 "$JAVA_HOME/bin/java" -Xmx4g -Djava.awt.headless=true --add-modules jdk.incubator.vector \
     -cp "$classpath" com.code_intelligence.jazzer.Jazzer \
     --target_class="$class" --target_method="$method" --reproducer_path=target/fuzz/reproducers \
@@ -99,29 +133,8 @@ for target in "${targets[@]}"; do
   rate=$((fuzz_seconds > 0 ? runs / fuzz_seconds : runs))
   line="| \`$target\` | $(thousands "$runs") | $(thousands "$fuzz_seconds") s | $(thousands "$seconds") s | $(thousands "$rate") | $findings | $(date -u +%Y-%m-%d) | $commit |"
   echo "fuzz.sh: $line" >&2
-  summary+=("$line")
+  summary=("$line" "${summary[@]}")
+  write_summary
 done
-
-out=results/fuzz/README.md
-previous=""
-if [ -f "$out" ]; then
-  previous=$(sed -n '/^| `/p' "$out" | head -50)
-fi
-{
-  echo "# Fuzzing runs"
-  echo
-  echo "Written by \`benchmarks/fuzz.sh\` (Jazzer, real fuzzing mode, one target at a time under \`nice -n 19\`"
-  echo "on this 2-core machine, shared with other work). Newest first; \`+changes\` after a commit means"
-  echo "the sources had uncommitted changes. Executions and fuzzing time are libFuzzer's (\`Done N runs in S"
-  echo "second(s)\`, or its last status line when a finding stopped the run); wall time adds the JVM's start"
-  echo "and replaying the corpus; exec/s is executions over fuzzing time."
-  echo
-  echo "| target | executions | fuzzing time | wall time | exec/s | findings | date | commit |"
-  echo "| --- | ---: | ---: | ---: | ---: | --- | --- | --- |"
-  printf '%s\n' "${summary[@]}"
-  if [ -n "$previous" ]; then
-    echo "$previous"
-  fi
-} >"$out.tmp"
-mv "$out.tmp" "$out"
 echo "fuzz.sh: wrote $out" >&2
+
