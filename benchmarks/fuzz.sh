@@ -19,7 +19,7 @@
 # input that caused it into the target's committed inputs directory as crash-<sha1>, so that the next
 # `mvn verify` replays it. Fix the bug and commit the input. (Stopping a run with a signal makes libFuzzer
 # report "fuzz target exited" and write the input it was on as crash-<sha1> too: that one is no finding,
-# delete it.)
+# delete it.) To fuzz on past a known finding, set JAZZER_IGNORE to its DEDUP_TOKEN from the log.
 #
 # Writes results/fuzz/README.md: one line per target of the last run (executions, wall time, exec/s,
 # findings, date, commit) above the previous lines; the full log of each target is target/fuzz/<target>.log.
@@ -126,6 +126,9 @@ for spec in "${targets[@]}"; do
   fi
   if [ "$status" -eq 0 ] && [ -n "$done_line" ]; then
     findings="none"
+    if [ -n "${JAZZER_IGNORE:-}" ]; then
+      findings="none (ignoring known findings JAZZER_IGNORE=$JAZZER_IGNORE)"
+    fi
   else
     written=$(grep -aoE 'Test unit written to [^ ]+' "$log" | sed 's/Test unit written to //' | sed "s|$root/||" | tr '\n' ' ' || true)
     findings="exit $status; ${written:-see the log}"

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.topicbench.data.Datasets;
 import org.topicbench.data.InputException;
@@ -48,6 +49,21 @@ class ModelFileFuzzTest {
         assertNotNull(loaded, seed);
         assertEquals(List.of("boilerplate", "misconduct", "political_response"), loaded.header().labels(), seed);
       }
+    }
+  }
+
+  /**
+   * A finding of {@code benchmarks/fuzz.sh} not fixed here: ModelFile.java is being changed on another
+   * branch. A payload whose model has other labels than the header is refused with an InputException,
+   * but the message quotes the model's labels as they are, so a label holding a line break makes it more
+   * than one line. Once ModelFile quotes them on one line, remove {@code @Disabled} and move the input
+   * into {@code ModelFileFuzzTestInputs/modelFile/}, where every test run replays it.
+   */
+  @Test
+  @Disabled("ModelFile quotes the labels of a mismatched model raw: the message can be several lines (see the javadoc)")
+  void labelsMessageIsOneLine() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("ModelFileFuzzTestFindings/labels-message-not-one-line")) {
+      read(in.readAllBytes());
     }
   }
 
