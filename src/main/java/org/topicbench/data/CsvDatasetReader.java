@@ -1,5 +1,7 @@
 package org.topicbench.data;
 
+import static org.topicbench.data.InputException.excerpt;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -78,7 +80,7 @@ final class CsvDatasetReader {
       Set<String> seen = new HashSet<>();
       for (String h : header) {
         if (!h.isEmpty() && !seen.add(h)) {
-          throw InputException.at(f.file, headerLine, "duplicate column '" + InputException.excerpt(h) + "' in the header");
+          throw InputException.at(f.file, headerLine, "duplicate column '" + excerpt(h) + "' in the header");
         }
       }
       String kind = delimiter == '\t' ? "TSV" : "CSV";
@@ -133,7 +135,7 @@ final class CsvDatasetReader {
       int i = find(header, named);
       if (i < 0) {
         throw InputException.at(
-            f.file, line, "no " + role + " column '" + InputException.excerpt(named) + "' (the header has: " + columns(header) + ")");
+            f.file, line, "no " + role + " column '" + excerpt(named) + "' (the header has: " + columns(header) + ")");
       }
       return i;
     }
@@ -173,7 +175,7 @@ final class CsvDatasetReader {
   /** The header's names for a message (cut by {@link InputException#excerpt(Iterable)}). */
   private static String columns(List<String> header) {
     Iterable<String> names = () -> header.stream().map(h -> h.isEmpty() ? "(unnamed)" : h).iterator();
-    return InputException.excerpt(names);
+    return excerpt(names);
   }
 
   /** commons-csv reports a record at the offset before the empty lines it skipped. */
@@ -228,6 +230,6 @@ final class CsvDatasetReader {
       i++;
     }
     String msg = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return InputException.of(f.file, "malformed: " + InputException.excerpt(msg));
+    return InputException.of(f.file, "malformed: " + excerpt(msg));
   }
 }

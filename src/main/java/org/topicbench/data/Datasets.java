@@ -21,8 +21,9 @@ import org.topicbench.Topicbench;
  * occurs most in the header row (comma when none does). Which column is which follows {@link ColumnSpec}.
  *
  * <p><b>Encoding.</b> Strict UTF-8 ({@link Utf8}: an invalid byte, a NUL byte or a UTF-16 byte-order
- * mark is an error naming the file and line); a leading UTF-8 byte-order mark is dropped; {@code \n}, {@code \r\n} and {@code \r} line ends are all accepted. Empty lines
- * between rows are skipped.
+ * mark is an error naming the file and line); a leading UTF-8 byte-order mark is dropped; {@code \n},
+ * {@code \r\n} and {@code \r} line ends are all accepted. Empty lines between rows are skipped. Input
+ * quoted in a message is cut short ({@link InputException#excerpt}).
  *
  * <p><b>Rows.</b> Every rule below is an {@link InputException} whose one-line message names the file,
  * the line and what is wrong: a row must have as many fields as the header; ids (when there is an id

@@ -1,5 +1,7 @@
 package org.topicbench.data;
 
+import static org.topicbench.data.InputException.excerpt;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,7 +31,7 @@ final class ExampleCollector {
     this.file = file;
     this.labels = labels == null ? null : new TreeSet<>(labels);
     this.labelSource = labelSource;
-    this.groupName = groupName == null ? null : "'" + InputException.excerpt(groupName) + "'";
+    this.groupName = groupName == null ? null : "'" + excerpt(groupName) + "'";
   }
 
   /**
@@ -47,7 +49,7 @@ final class ExampleCollector {
     }
     Integer first = idLines.putIfAbsent(id, line);
     if (first != null) {
-      throw fail(line, "duplicate id '" + InputException.excerpt(id) + "' (first used on line " + first + ")");
+      throw fail(line, "duplicate id '" + excerpt(id) + "' (first used on line " + first + ")");
     }
     if (group == null) {
       group = id;
@@ -63,11 +65,11 @@ final class ExampleCollector {
     }
     if (labels != null) {
       if (!labels.contains(label)) {
-        throw fail(line, "unknown label '" + InputException.excerpt(label) + "' (" + labelSource + " allows: "
-            + InputException.excerpt(labels) + ")");
+        throw fail(line, "unknown label '" + excerpt(label) + "' (" + labelSource + " allows: "
+            + excerpt(labels) + ")");
       }
     } else if (!Datasets.LABEL_PATTERN.matcher(label).matches()) {
-      throw fail(line, "unknown label '" + InputException.excerpt(label, 60) + "' (" + Datasets.LABEL_RULE + ")");
+      throw fail(line, "unknown label '" + excerpt(label, 60) + "' (" + Datasets.LABEL_RULE + ")");
     }
     if (text == null || text.isBlank()) {
       throw fail(line, "empty text");

@@ -9,8 +9,8 @@ import java.util.Arrays;
 
 /**
  * A dataset file read into memory: its bytes (for the checksum) and its text, decoded by {@link Utf8}
- * (strict UTF-8, no NUL byte) with a leading byte-order mark removed, plus a table that turns a char offset into a 1-based line
- * number ({@code \n}, {@code \r\n} and a lone {@code \r} each end a line).
+ * (strict UTF-8, no NUL byte) with a leading byte-order mark removed, plus a table that turns a char
+ * offset into a 1-based line number ({@code \n}, {@code \r\n} and a lone {@code \r} each end a line).
  */
 final class TextFile {
   final Path file;

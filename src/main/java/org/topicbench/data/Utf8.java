@@ -32,7 +32,8 @@ public final class Utf8 {
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw new InputException(name + ":" + lineAt(bytes, i) + ": binary file, not text (NUL byte at byte offset " + i + ")");
+        throw new InputException(
+            name + ":" + lineAt(bytes, i) + ": binary file, not text (NUL byte at byte offset " + i + ")");
       }
     }
     CharsetDecoder decoder =
