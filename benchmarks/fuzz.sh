@@ -22,7 +22,8 @@
 # delete it.) To fuzz on past a known finding, set JAZZER_IGNORE to its DEDUP_TOKEN from the log.
 #
 # Writes results/fuzz/README.md: one line per target of the last run (executions, wall time, exec/s,
-# findings, date, commit) above the previous lines; the full log of each target is target/fuzz/<target>.log.
+# findings, date, commit) above the previous lines, and keeps a "## Notes" section at its end as it is;
+# the full log of each target is target/fuzz/<target>.log.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -36,7 +37,7 @@ while getopts "n:t:h" opt; do
   case $opt in
     n) executions=$OPTARG ;;
     t) duration=$OPTARG ;;
-    *) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -69,8 +70,10 @@ thousands() {
 
 out=results/fuzz/README.md
 previous=""
+notes=""
 if [ -f "$out" ]; then
   previous=$(sed -n '/^| `/p' "$out" | head -50)
+  notes=$(sed -n '/^## Notes/,$p' "$out")
 fi
 # rewritten after every target, so that an interrupted campaign keeps the targets it finished
 write_summary() {
@@ -88,6 +91,10 @@ write_summary() {
     printf '%s\n' "${summary[@]}"
     if [ -n "$previous" ]; then
       echo "$previous"
+    fi
+    if [ -n "$notes" ]; then
+      echo
+      echo "$notes"
     fi
   } >"$out.tmp"
   mv "$out.tmp" "$out"
