@@ -1,5 +1,7 @@
 package org.topicbench.data;
 
+import static org.topicbench.data.InputException.excerpt;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -77,7 +79,7 @@ final class ArffDatasetReader {
         }
         default ->
             throw InputException.at(
-                f.file, line, "expected @relation, @attribute or @data, found '" + Datasets.abbreviate(s, 40) + "'");
+                f.file, line, "expected @relation, @attribute or @data, found '" + excerpt(s, 40) + "'");
       }
     }
     if (dataLine < 0) {
@@ -87,9 +89,11 @@ final class ArffDatasetReader {
     Attribute classAttr = attributes.get(roles.label);
     Collection<String> labels = allowed != null ? allowed : classAttr.values;
     String labelSource =
-        allowed != null ? "the given label set" : "the class attribute '" + classAttr.name + "' on line " + classAttr.line;
+        allowed != null
+            ? "the given label set"
+            : "the class attribute '" + excerpt(classAttr.name) + "' on line " + classAttr.line;
     ExampleCollector rows =
-        new ExampleCollector(f, labels, labelSource, roles.group < 0 ? null : "'" + attributes.get(roles.group).name + "'");
+        new ExampleCollector(f, labels, labelSource, roles.group < 0 ? null : attributes.get(roles.group).name);
     for (; lineNo < lines.size(); lineNo++) {
       String s = lines.get(lineNo).strip();
       int line = lineNo + 1;
@@ -98,7 +102,8 @@ final class ArffDatasetReader {
       }
       String[] v = row(new Cursor(f, line, s), attributes);
       if (v[roles.label] == null) {
-        throw InputException.at(f.file, line, "missing label ('?') for class attribute '" + classAttr.name + "'");
+        throw InputException.at(
+            f.file, line, "missing label ('?') for class attribute '" + excerpt(classAttr.name) + "'");
       }
       // a missing id or group ('?') is an empty one, not "none"
       rows.add(
@@ -129,10 +134,10 @@ final class ArffDatasetReader {
         }
         String v = c.value("},");
         if (v == null || v.isEmpty()) {
-          throw c.fail("empty value in the nominal attribute '" + name + "'");
+          throw c.fail("empty value in the nominal attribute '" + excerpt(name) + "'");
         }
         if (!seen.add(v)) {
-          throw c.fail("value '" + v + "' listed twice in the nominal attribute '" + name + "'");
+          throw c.fail("value '" + excerpt(v) + "' listed twice in the nominal attribute '" + excerpt(name) + "'");
         }
         values.add(v);
         c.skipSpaces();
@@ -140,11 +145,11 @@ final class ArffDatasetReader {
         if (d == ',') {
           c.pos++;
         } else if (d != '}') {
-          throw c.fail("unterminated nominal value list of attribute '" + name + "' (expected ',' or '}')");
+          throw c.fail("unterminated nominal value list of attribute '" + excerpt(name) + "' (expected ',' or '}')");
         }
       }
       if (values.isEmpty()) {
-        throw c.fail("the nominal attribute '" + name + "' lists no values");
+        throw c.fail("the nominal attribute '" + excerpt(name) + "' lists no values");
       }
       return new Attribute(name, Type.NOMINAL, List.copyOf(values), c.line);
     }
@@ -153,9 +158,9 @@ final class ArffDatasetReader {
       case "numeric", "real", "integer" -> new Attribute(name, Type.NUMERIC, List.of(), c.line);
       case "string" -> new Attribute(name, Type.STRING, List.of(), c.line);
       case "date" -> new Attribute(name, Type.DATE, List.of(), c.line);
-      case "relational" -> throw c.fail("relational attribute '" + name + "' is not supported");
-      case "" -> throw c.fail("attribute '" + name + "' has no type");
-      default -> throw c.fail("attribute '" + name + "' has an unknown type '" + type + "'");
+      case "relational" -> throw c.fail("relational attribute '" + excerpt(name) + "' is not supported");
+      case "" -> throw c.fail("attribute '" + excerpt(name) + "' has no type");
+      default -> throw c.fail("attribute '" + excerpt(name) + "' has an unknown type '" + excerpt(type) + "'");
     };
   }
 
@@ -196,14 +201,16 @@ final class ArffDatasetReader {
         if (strings.size() > 1) {
           List<String> names = strings.stream().map(i -> attributes.get(i).name).toList();
           throw InputException.at(
-              f.file, dataLine, "several string attributes (" + String.join(", ", names) + "); name the text one with --text-column");
+              f.file, dataLine,
+              "several string attributes (" + excerpt(names) + "); name the text one with --text-column");
         }
         text = strings.getFirst();
       }
     }
     if (attributes.get(text).type != Type.STRING) {
       Attribute a = attributes.get(text);
-      throw InputException.at(f.file, a.line, "the text attribute '" + a.name + "' is " + typeName(a) + ", not string");
+      throw InputException.at(
+          f.file, a.line, "the text attribute '" + excerpt(a.name) + "' is " + typeName(a) + ", not string");
     }
     int label;
     if (spec.label() != null) {
@@ -227,7 +234,8 @@ final class ArffDatasetReader {
     if (attributes.get(label).type != Type.NOMINAL) {
       Attribute a = attributes.get(label);
       throw InputException.at(
-          f.file, a.line, "the class attribute '" + a.name + "' is " + typeName(a) + ", not nominal ({value1,value2,...})");
+          f.file, a.line,
+          "the class attribute '" + excerpt(a.name) + "' is " + typeName(a) + ", not nominal ({value1,value2,...})");
     }
     return new Roles(text, label, group, id);
   }
@@ -240,11 +248,8 @@ final class ArffDatasetReader {
     if (attributes.isEmpty()) {
       return "none";
     }
-    List<String> s = new ArrayList<>();
-    for (Attribute a : attributes) {
-      s.add(a.name + " " + typeName(a));
-    }
-    return String.join(", ", s);
+    Iterable<String> names = () -> attributes.stream().map(a -> a.name + " " + typeName(a)).iterator();
+    return excerpt(names);
   }
 
   private static int index(List<Attribute> attributes, String name) {
@@ -269,7 +274,7 @@ final class ArffDatasetReader {
     int i = index(attributes, name);
     if (i < 0) {
       throw InputException.at(
-          f.file, line, "no " + role + " attribute '" + name + "' (attributes: " + describe(attributes) + ")");
+          f.file, line, "no " + role + " attribute '" + excerpt(name) + "' (attributes: " + describe(attributes) + ")");
     }
     return i;
   }
@@ -291,7 +296,7 @@ final class ArffDatasetReader {
         try {
           i = Integer.parseInt(idx);
         } catch (NumberFormatException e) {
-          throw c.fail("sparse row: expected an attribute index, found '" + Datasets.abbreviate(idx, 20) + "'");
+          throw c.fail("sparse row: expected an attribute index, found '" + excerpt(idx, 20) + "'");
         }
         if (i < 0 || i >= v.length) {
           throw c.fail("sparse row: attribute index " + i + " out of range 0.." + (v.length - 1));
@@ -421,7 +426,12 @@ final class ArffDatasetReader {
             case 't' -> b.append('\t');
             case 'u' -> {
               if (pos + 4 <= s.length() && s.substring(pos, pos + 4).matches("[0-9A-Fa-f]{4}")) {
-                b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                char u = (char) Integer.parseInt(s.substring(pos, pos + 4), 16);
+                if (u == 0) {
+                  // as a NUL byte is refused (Utf8): not text, and it would be copied into result files
+                  throw fail("\\u0000 at character " + (pos - 1) + ": a NUL character is not allowed in a value");
+                }
+                b.append(u);
                 pos += 4;
               } else {
                 b.append('u');
@@ -451,7 +461,7 @@ final class ArffDatasetReader {
         pos = close + 1;
       }
       if (!atEnd()) {
-        throw fail("unexpected '" + Datasets.abbreviate(s.substring(pos), 20) + "' at the end of the row");
+        throw fail("unexpected '" + excerpt(s.substring(pos), 20) + "' at the end of the row");
       }
     }
   }

@@ -1,9 +1,10 @@
 package org.topicbench.data;
 
+import static org.topicbench.data.InputException.excerpt;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -79,7 +80,7 @@ final class CsvDatasetReader {
       Set<String> seen = new HashSet<>();
       for (String h : header) {
         if (!h.isEmpty() && !seen.add(h)) {
-          throw InputException.at(f.file, headerLine, "duplicate column '" + h + "' in the header");
+          throw InputException.at(f.file, headerLine, "duplicate column '" + excerpt(h) + "' in the header");
         }
       }
       String kind = delimiter == '\t' ? "TSV" : "CSV";
@@ -88,7 +89,7 @@ final class CsvDatasetReader {
       int group = column(f, headerLine, header, spec.group(), List.of("doc", "source", "group"), "group", false);
       int id = column(f, headerLine, header, spec.id(), List.of("id"), "id", false);
       ExampleCollector rows =
-          new ExampleCollector(f, labels, "the given label set", group < 0 ? null : "'" + header.get(group) + "'");
+          new ExampleCollector(f, labels, "the given label set", group < 0 ? null : header.get(group));
       Iterator<CSVRecord> it = parser.iterator();
       while (true) {
         CSVRecord r;
@@ -136,7 +137,7 @@ final class CsvDatasetReader {
       int i = find(header, named);
       if (i < 0) {
         throw InputException.at(
-            f.file, line, "no " + role + " column '" + named + "' (the header has: " + columns(header) + ")");
+            f.file, line, "no " + role + " column '" + excerpt(named) + "' (the header has: " + columns(header) + ")");
       }
       return i;
     }
@@ -173,12 +174,10 @@ final class CsvDatasetReader {
     return found;
   }
 
+  /** The header's names for a message (cut by {@link InputException#excerpt(Iterable)}). */
   private static String columns(List<String> header) {
-    List<String> quoted = new ArrayList<>();
-    for (String h : header) {
-      quoted.add(h.isEmpty() ? "(unnamed)" : h);
-    }
-    return String.join(", ", quoted);
+    Iterable<String> names = () -> header.stream().map(h -> h.isEmpty() ? "(unnamed)" : h).iterator();
+    return excerpt(names);
   }
 
   /** commons-csv reports a record at the offset before the empty lines it skipped. */
@@ -233,6 +232,6 @@ final class CsvDatasetReader {
       i++;
     }
     String msg = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return InputException.of(f.file, "malformed: " + msg.replaceAll("\\s+", " "));
+    return InputException.of(f.file, "malformed: " + excerpt(msg));
   }
 }

@@ -20,9 +20,10 @@ import org.topicbench.Topicbench;
  * {@code .tsv} and {@code .tab} files are tab-separated, others use whichever of {@code , TAB ; |}
  * occurs most in the header row (comma when none does). Which column is which follows {@link ColumnSpec}.
  *
- * <p><b>Encoding.</b> Strict UTF-8 (an invalid byte is an error naming its line); a leading byte-order
- * mark is dropped; {@code \n}, {@code \r\n} and {@code \r} line ends are all accepted. Empty lines
- * between rows are skipped.
+ * <p><b>Encoding.</b> Strict UTF-8 ({@link Utf8}: an invalid byte, a NUL byte or a UTF-16 byte-order
+ * mark is an error naming the file and line); a leading UTF-8 byte-order mark is dropped; {@code \n},
+ * {@code \r\n} and {@code \r} line ends are all accepted. Empty lines between rows are skipped. Input
+ * quoted in a message is cut short ({@link InputException#excerpt}).
  *
  * <p><b>Rows.</b> Every rule below is an {@link InputException} whose one-line message names the file,
  * the line and what is wrong: a row must have as many fields as the header; ids (when there is an id
@@ -65,6 +66,18 @@ public final class Datasets {
   public static Dataset read(Path file, ColumnSpec spec, Collection<String> labels) {
     // a bundled dataset is found from any folder, and keeps its repository-relative name in results
     TextFile f = TextFile.read(file.equals(SENTENCES) || file.equals(EXTERNAL_DEV) ? Topicbench.locate(file) : file);
+    return read(file, f, spec, labels);
+  }
+
+  /**
+   * Reads {@code bytes} as the content of a file named {@code file} (which is not opened), with the rules
+   * of {@link #read(Path, ColumnSpec, Collection)}.
+   */
+  static Dataset read(Path file, byte[] bytes, ColumnSpec spec, Collection<String> labels) {
+    return read(file, TextFile.of(file, bytes), spec, labels);
+  }
+
+  private static Dataset read(Path file, TextFile f, ColumnSpec spec, Collection<String> labels) {
     String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     String lower = fileName.toLowerCase(Locale.ROOT);
     List<Example> examples;
@@ -85,11 +98,5 @@ public final class Datasets {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** {@code s} on one line, cut to {@code max} chars with an ellipsis, for error messages. */
-  static String abbreviate(String s, int max) {
-    String t = s.replaceAll("\\s+", " ").strip();
-    return t.length() <= max ? t : t.substring(0, max - 1) + "…";
   }
 }

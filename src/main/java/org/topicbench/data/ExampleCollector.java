@@ -1,5 +1,7 @@
 package org.topicbench.data;
 
+import static org.topicbench.data.InputException.excerpt;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,13 +25,13 @@ final class ExampleCollector {
   /**
    * @param labels the allowed labels, or null to allow any label matching {@link Datasets#LABEL_PATTERN}
    * @param labelSource says where {@code labels} come from, for the error message
-   * @param groupName the group column's name, for the error message (null when rows are their own group)
+   * @param groupName the group column's name, quoted in the error message (null when rows are their own group)
    */
   ExampleCollector(TextFile file, Collection<String> labels, String labelSource, String groupName) {
     this.file = file;
     this.labels = labels == null ? null : new TreeSet<>(labels);
     this.labelSource = labelSource;
-    this.groupName = groupName;
+    this.groupName = groupName == null ? null : "'" + excerpt(groupName) + "'";
   }
 
   /**
@@ -47,7 +49,7 @@ final class ExampleCollector {
     }
     Integer first = idLines.putIfAbsent(id, line);
     if (first != null) {
-      throw fail(line, "duplicate id '" + id + "' (first used on line " + first + ")");
+      throw fail(line, "duplicate id '" + excerpt(id) + "' (first used on line " + first + ")");
     }
     if (group == null) {
       group = id;
@@ -63,10 +65,11 @@ final class ExampleCollector {
     }
     if (labels != null) {
       if (!labels.contains(label)) {
-        throw fail(line, "unknown label '" + label + "' (" + labelSource + " allows: " + String.join(", ", labels) + ")");
+        throw fail(line, "unknown label '" + excerpt(label) + "' (" + labelSource + " allows: "
+            + excerpt(labels) + ")");
       }
     } else if (!Datasets.LABEL_PATTERN.matcher(label).matches()) {
-      throw fail(line, "unknown label '" + Datasets.abbreviate(label, 60) + "' (" + Datasets.LABEL_RULE + ")");
+      throw fail(line, "unknown label '" + excerpt(label, 60) + "' (" + Datasets.LABEL_RULE + ")");
     }
     if (text == null || text.isBlank()) {
       throw fail(line, "empty text");

@@ -1,12 +1,6 @@
 package org.topicbench.data;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * A dataset file read into memory: its bytes (for the checksum) and its text, decoded as strict UTF-8
- * with a leading byte-order mark removed, plus a table that turns a char offset into a 1-based line
- * number ({@code \n}, {@code \r\n} and a lone {@code \r} each end a line).
+ * A dataset file read into memory: its bytes (for the checksum) and its text, decoded by {@link Utf8}
+ * (strict UTF-8, no NUL byte) with a leading byte-order mark removed, plus a table that turns a char
+ * offset into a 1-based line number ({@code \n}, {@code \r\n} and a lone {@code \r} each end a line).
  */
 final class TextFile {
   final Path file;
@@ -31,7 +25,10 @@ final class TextFile {
     this.lineStarts = lineStarts(text);
   }
 
-  /** Reads {@code file}; a missing file, a directory, unreadable bytes or invalid UTF-8 are input errors. */
+  /**
+   * Reads {@code file}; a missing file, a directory, unreadable bytes, invalid UTF-8 or a NUL byte are
+   * input errors.
+   */
   static TextFile read(Path file) {
     if (Files.isDirectory(file)) {
       throw InputException.of(file, "is a directory, not a dataset file");
@@ -46,41 +43,17 @@ final class TextFile {
     } catch (IOException e) {
       throw InputException.of(file, "cannot read: " + AtomicFile.describe(e));
     }
+    return of(file, bytes);
+  }
+
+  /** The file {@code file} holding {@code bytes}; invalid UTF-8 or a NUL byte is an input error. */
+  static TextFile of(Path file, byte[] bytes) {
     return new TextFile(file, bytes, decode(file, bytes));
   }
 
-  /** Strict UTF-8: a malformed or unmappable byte sequence is an error naming its line. */
-  static String decode(Path file, byte[] bytes) {
-    CharsetDecoder dec =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    CoderResult r = dec.decode(in, out, true);
-    if (!r.isError()) {
-      r = dec.flush(out);
-    }
-    if (r.isError()) {
-      int at = in.position();
-      int line = 1;
-      int lineStart = 0;
-      for (int i = 0; i < at; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-      }
-      throw InputException.at(
-          file,
-          line,
-          String.format(
-              "invalid UTF-8 (byte 0x%02X at byte %d of the line); save the file as UTF-8",
-              bytes[at] & 0xFF, at - lineStart + 1));
-    }
-    out.flip();
-    String s = out.toString();
+  /** {@link Utf8#decode} without a leading byte-order mark. */
+  private static String decode(Path file, byte[] bytes) {
+    String s = Utf8.decode(file.toString(), bytes);
     return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 

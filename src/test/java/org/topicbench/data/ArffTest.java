@@ -123,6 +123,34 @@ class ArffTest {
   }
 
   @Test
+  void aNulByteOrANulEscapeIsRefused() throws IOException {
+    Path nul = dir.resolve("nul.arff");
+    Files.write(nul, "@relation r\n@attribute t string\n@attribute c {a}\n@data\n'x\u0000y',a\n".getBytes(StandardCharsets.UTF_8));
+    assertError(nul, 5, "binary file, not text (NUL byte at byte offset 57)", () -> Datasets.read(nul));
+    Path escape = write("escape.arff", "@relation r\n@attribute t string\n@attribute c {a}\n@data\n'ok',a\n'x\\u0000y',a\n");
+    assertError(escape, 6, "\\u0000 at character 3: a NUL character is not allowed in a value", () -> Datasets.read(escape));
+    Path label = write("label.arff", "@relation r\n@attribute t string\n@attribute c {a,'b\\u0000'}\n@data\n'x',a\n");
+    assertError(label, 3, "a NUL character is not allowed", () -> Datasets.read(label));
+  }
+
+  @Test
+  void longNamesAndValuesAreCutShort() throws IOException {
+    String longName = "n".repeat(1_000_000);
+    Path type = write("type.arff", "@relation r\n@attribute " + longName + " " + longName + "\n");
+    DatasetsTest.assertShortError(type, 2, "attribute 'nnn", () -> Datasets.read(type));
+    StringBuilder many = new StringBuilder("@relation r\n");
+    for (int i = 0; i < 50_000; i++) {
+      many.append("@attribute a").append(i).append(" numeric\n");
+    }
+    Path noText = write("many.arff", many + "@data\n");
+    DatasetsTest.assertShortError(noText, 50_002, "no string attribute for the text", () -> Datasets.read(noText));
+    Path value = write("value.arff", "@relation r\n@attribute t string\n@attribute c {" + longName + "," + longName + "}\n@data\n");
+    DatasetsTest.assertShortError(value, 3, "value 'nnn", () -> Datasets.read(value));
+    Path classes = write("classes.arff", "@relation r\n@attribute t string\n@attribute c {" + longName + "}\n@data\n'x',y\n");
+    DatasetsTest.assertShortError(classes, 5, "unknown label 'y' (the class attribute 'c' on line 3 allows: nnn", () -> Datasets.read(classes));
+  }
+
+  @Test
   void quoteFollowsWekaRules() {
     assertEquals("boilerplate", ArffWriter.quote("boilerplate"));
     assertEquals("'a b'", ArffWriter.quote("a b"));

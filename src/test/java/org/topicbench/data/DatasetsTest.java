@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +151,72 @@ class DatasetsTest {
     bytes[head.length + 1] = '\n';
     Files.write(p, bytes);
     assertError(p, 4, "invalid UTF-8 (byte 0xE9", () -> Datasets.read(p));
+  }
+
+  @Test
+  void aNulByteIsABinaryFileNamingTheLine() throws IOException {
+    Path p = dir.resolve("nul.csv");
+    Files.write(p, "id,label,text\n1,x,fine\r2,x,a\u0000b\n".getBytes(StandardCharsets.UTF_8));
+    assertError(p, 3, "binary file, not text (NUL byte at byte offset 28)", () -> Datasets.read(p));
+    Path tsv = dir.resolve("nul.tsv");
+    Files.write(tsv, "text\tlabel\n\u0000\tx\n".getBytes(StandardCharsets.UTF_8));
+    assertError(tsv, 2, "binary file, not text (NUL byte at byte offset 11)", () -> Datasets.read(tsv));
+  }
+
+  @Test
+  void aUtf16FileSaysSo() throws IOException {
+    for (String bom : List.of("FF FE", "FE FF")) {
+      Path p = dir.resolve("utf16-" + bom.replace(' ', '-') + ".csv");
+      byte[] text = "id,label,text\n1,x,hi\n".getBytes(bom.equals("FF FE") ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+      byte[] bytes = new byte[text.length + 2];
+      bytes[0] = (byte) Integer.parseInt(bom.substring(0, 2), 16);
+      bytes[1] = (byte) Integer.parseInt(bom.substring(3), 16);
+      System.arraycopy(text, 0, bytes, 2, text.length);
+      Files.write(p, bytes);
+      InputException e = assertThrows(InputException.class, () -> Datasets.read(p));
+      assertEquals(p + ": is UTF-16 (byte-order mark " + bom + "); save it as UTF-8", e.getMessage());
+    }
+  }
+
+  /** A huge header, column name or label is quoted cut short: the message stays one short line. */
+  @Test
+  void quotedInputIsCutShort() throws IOException {
+    int big = 2_000_000;
+    String longName = "c".repeat(big);
+    String columns = String.join(",", IntStream.range(0, big / 8).mapToObj(i -> "col" + i).toList());
+    Path noText = write("wide.csv", "id,label," + columns + "\n1,a,b\n");
+    assertShortError(noText, 1, "no text column (looked for text, sentence; the header has: id, label, col0, col1,",
+        () -> Datasets.read(noText));
+    Path dup = write("dup.csv", longName + ",text,label," + longName + "\n1,2,3,4\n");
+    assertShortError(dup, 1, "duplicate column 'ccc", () -> Datasets.read(dup));
+    Path named = write("named.csv", "text,label\nt,x\n");
+    assertShortError(named, 1, "no group column 'ccc", () -> Datasets.read(named, new ColumnSpec(null, null, longName, null)));
+    Path label = write("label.csv", "text,label\nt,\"" + "bad label ".repeat(big / 10) + "\"\n");
+    assertShortError(label, 2, "unknown label 'bad label bad", () -> Datasets.read(label));
+    Path allowed = write("allowed.csv", "text,label\nt,y\n");
+    List<String> many = IntStream.range(0, 100_000).mapToObj(i -> "label" + i).toList();
+    assertShortError(allowed, 2, "unknown label 'y' (the given label set allows: label0, label1", () ->
+        Datasets.read(allowed, ColumnSpec.DETECT, many));
+    Path id = write("id.csv", "id,text,label\n" + longName + ",t,x\n" + longName + ",u,x\n");
+    assertShortError(id, 3, "duplicate id 'ccc", () -> Datasets.read(id));
+  }
+
+  /** As {@link #assertError}, and the message is at most a few hundred chars, the quote cut with "…". */
+  static void assertShortError(Path file, int line, String what, Runnable r) {
+    assertError(file, line, what, r);
+    String m = assertThrows(InputException.class, r::run).getMessage();
+    assertTrue(m.length() < file.toString().length() + 600, () -> m.length() + " chars: " + m.substring(0, 600));
+    assertTrue(m.contains("…"), m);
+  }
+
+  @Test
+  void excerptKeepsOneLineAndCutsAtACodePoint() {
+    assertEquals("a b c", InputException.excerpt(" a \n\t b\r\n\u2028c\u0085 "));
+    assertEquals("abcd…", InputException.excerpt("abcdefgh", 5));
+    assertEquals("abcde", InputException.excerpt("abcde", 5));
+    assertEquals("abc…", InputException.excerpt("abc\uD83D\uDE00efgh", 5));
+    assertEquals("ab…", InputException.excerpt("ab cdef", 4));
+    assertEquals("a, (empty), b", InputException.excerpt(List.of("a", "", "b")));
   }
 
   @Test

@@ -3,8 +3,11 @@ package org.topicbench.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Test oracle for segmentations: the spans reproduce the text, are trimmed, stay on one line with the
@@ -29,20 +32,27 @@ public final class SentenceCoverage {
   /** Fails unless {@code sentences} are a trimmed, ordered, exact cover of the non-blank text. */
   public static void check(String text, List<Sentence> sentences) {
     int covered = 0; // text[0, covered) is accounted for
+    int line = 1; // the line of offset covered
     for (Sentence s : sentences) {
-      String where = " at " + s + " in \"" + escape(text) + "\"";
-      assertTrue(s.start() >= covered, "overlaps the previous sentence" + where);
-      assertTrue(s.end() <= text.length(), "ends past the text" + where);
-      assertEquals(text.substring(s.start(), s.end()), s.text(), "text differs from its span" + where);
+      // built only on failure: the fuzz test checks many long texts
+      Function<String, Supplier<String>> where = what -> () -> what + " at " + s + " in \"" + escape(text) + "\"";
+      assertTrue(s.start() >= covered, where.apply("overlaps the previous sentence"));
+      assertTrue(s.end() <= text.length(), where.apply("ends past the text"));
+      assertEquals(text.substring(s.start(), s.end()), s.text(), where.apply("text differs from its span"));
       for (int i = covered; i < s.start(); i++) {
-        assertTrue(isGap(text.charAt(i)), "non-blank char " + i + " is in no sentence" + where);
+        if (!isGap(text.charAt(i))) {
+          fail(where.apply("non-blank char " + i + " is in no sentence").get());
+        }
       }
       for (int i = s.start(); i < s.end(); i++) {
-        assertFalse(isLineBreak(text.charAt(i)), "crosses a line break" + where);
+        if (isLineBreak(text.charAt(i))) {
+          fail(where.apply("crosses a line break").get());
+        }
       }
-      assertFalse(isBlank(text.charAt(s.start())), "starts with a blank" + where);
-      assertFalse(isBlank(text.charAt(s.end() - 1)), "ends with a blank" + where);
-      assertEquals(lineOf(text, s.start()), s.line(), "wrong line number" + where);
+      assertFalse(isBlank(text.charAt(s.start())), where.apply("starts with a blank"));
+      assertFalse(isBlank(text.charAt(s.end() - 1)), where.apply("ends with a blank"));
+      line += lineBreaks(text, covered, s.start());
+      assertEquals(line, s.line(), where.apply("wrong line number"));
       covered = s.end();
     }
     for (int i = covered; i < text.length(); i++) {
@@ -52,14 +62,19 @@ public final class SentenceCoverage {
 
   /** 1-based line of offset {@code at}: LF, CRLF, CR, NEL, LS and PS each end a line. */
   public static int lineOf(String text, int at) {
-    int line = 1;
-    for (int i = 0; i < at; i++) {
+    return 1 + lineBreaks(text, 0, at);
+  }
+
+  /** The line breaks that end in {@code text[from, to)} (a CRLF counts where its LF is). */
+  private static int lineBreaks(String text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (isLineBreak(c) && !(c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
-        line++;
+        n++;
       }
     }
-    return line;
+    return n;
   }
 
   /** {@code text} with control and line-break chars as Java escapes, for failure messages. */
