@@ -19,10 +19,12 @@ import org.topicbench.eval.CellStore;
 import org.topicbench.eval.Evaluation;
 import org.topicbench.eval.EvaluationResult;
 import org.topicbench.eval.EvaluationSpec;
+import org.topicbench.eval.ProgressListener;
 import org.topicbench.eval.Protocol;
 import org.topicbench.eval.ProtocolSpec;
 import org.topicbench.eval.ResultTable;
 import org.topicbench.eval.Shard;
+import org.topicbench.eval.Stages;
 import org.topicbench.experiment.Experiment;
 import org.topicbench.experiment.ExperimentFile;
 import org.topicbench.model.Learner;
@@ -32,6 +34,7 @@ import org.topicbench.report.ReportWriter;
 import org.topicbench.run.CellDirectory;
 import org.topicbench.run.RunFormat;
 import org.topicbench.run.RunWriter;
+import org.topicbench.run.StageLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,10 +119,18 @@ public final class EvaluateCommand implements Callable<Integer> {
           + " cells already there (resume after a crash); with --shard, the shards' shared directory.")
   Path cells;
 
+  @Option(names = "--stages", paramLabel = "FILE",
+      description = "Also write each stage's wall time and peak heap (reading, near-duplicates and folds, fit and"
+          + " predict, scoring, tests, writing, report) and each learner's fit and predict time as JSON to FILE"
+          + " (what benchmarks/scaling.sh collects).")
+  Path stagesFile;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Stages stages = new Stages();
+    stages.begin("reading");
     Shard share = Shard.ALL;
     if (shard != null) {
       try {
@@ -158,8 +169,13 @@ public final class EvaluateCommand implements Callable<Integer> {
       return Main.OK;
     }
     Path dir = this.out != null ? this.out : RunWriter.defaultDir(es);
-    EvaluationResult result = write(es, dir, noReport, err, () -> Evaluation.run(es, Progress.of("evaluate", "", err),
-        store, Shard.ALL));
+    ProgressListener progress = Progress.recording(Progress.of("evaluate", "", err), stages);
+    EvaluationResult result = write(es, dir, noReport, err, progress, () -> Evaluation.run(es, progress, store,
+        Shard.ALL));
+    stages.end();
+    if (stagesFile != null) {
+      StageLog.write(stagesFile, result, stages, dir);
+    }
     print(out, result, dir, noReport);
     return Main.OK;
   }
@@ -206,14 +222,14 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** Writes a result under the run directory's lock, checking the directory before the work. */
   static EvaluationResult write(EvaluationSpec es, Path dir, boolean noReport, PrintWriter err,
-      java.util.function.Supplier<EvaluationResult> work) {
+      ProgressListener progress, java.util.function.Supplier<EvaluationResult> work) {
     // the lock and the check come before the evaluation: a second run on the same directory, or a
     // directory that is not a run, fails at once instead of after the work
     try (AtomicFile.DirectoryLock lock = RunFormat.lock(dir)) {
       lock.recovered().forEach(step -> err.println("evaluate: " + dir + ": " + step));
       RunFormat.requireReplaceable(dir);
       EvaluationResult result = work.get();
-      RunWriter.write(result, lock, noReport ? new RunWriter.Extra[0]
+      RunWriter.write(result, lock, progress, noReport ? new RunWriter.Extra[0]
           : new RunWriter.Extra[] {ReportWriter.extra(ReportWriter.DEFAULT_JMH, w -> err.println("topicbench: " + w))});
       return result;
     } catch (IOException e) {

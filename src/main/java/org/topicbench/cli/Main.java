@@ -24,6 +24,7 @@ import picocli.CommandLine;
       EvaluateCommand.class,
       ExperimentCommand.class,
       MergeCommand.class,
+      BenchCommand.class,
       LearnersCommand.class,
       CheckCommand.class,
       ReportCommand.class,

@@ -7,13 +7,14 @@ import org.topicbench.data.InputException;
 import org.topicbench.eval.Evaluation;
 import org.topicbench.eval.EvaluationResult;
 import org.topicbench.eval.EvaluationSpec;
+import org.topicbench.eval.ProgressListener;
 import org.topicbench.run.CellDirectory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code topicbench merge DIR --out RUN}: the run directory of the cells the shards wrote, the same files
@@ -61,8 +62,9 @@ public final class MergeCommand implements Callable<Integer> {
     }
     CellDirectory store = CellDirectory.existing(cells);
     Path dir = out != null ? out : org.topicbench.run.RunWriter.defaultDir(es);
-    EvaluationResult result = EvaluateCommand.write(es, dir, noReport, err,
-        () -> Evaluation.assemble(es, store, Progress.of("merge", "", err)));
+    ProgressListener progress = Progress.of("merge", "", err);
+    EvaluationResult result = EvaluateCommand.write(es, dir, noReport, err, progress,
+        () -> Evaluation.assemble(es, store, progress));
     EvaluateCommand.print(stdout, result, dir, noReport);
     return Main.OK;
   }

@@ -166,8 +166,15 @@ public final class NearDuplicates {
     int[][] words = words(examples);
     UnionFind uf = new UnionFind(n);
     int[] exactKey = exact(examples, words, uf);
-    similar(words, rule.jaccard(), uf);
-    contained(words, rule, uf);
+    // exact copies have the same words, so one of each stands for all: a line repeated n times (boilerplate)
+    // costs once, not n times over a posting list n long
+    int[] reps = java.util.stream.IntStream.range(0, n).filter(i -> exactKey[i] == i).toArray();
+    int[][] repWords = new int[reps.length][];
+    for (int r = 0; r < reps.length; r++) {
+      repWords[r] = words[reps[r]];
+    }
+    similar(repWords, reps, rule.jaccard(), uf);
+    contained(repWords, reps, rule, uf);
 
     int[] clusterOf = new int[n];
     int[] idOfRoot = new int[n];
@@ -245,8 +252,11 @@ public final class NearDuplicates {
     return key;
   }
 
-  /** Joins word sets with Jaccard >= t (prefix filtering, both sides indexed by their prefix). */
-  private static void similar(int[][] words, double t, UnionFind uf) {
+  /**
+   * Joins word sets with Jaccard >= t (prefix filtering, both sides indexed by their prefix); {@code ids}
+   * maps the position of a text in {@code words} to its example.
+   */
+  private static void similar(int[][] words, int[] ids, double t, UnionFind uf) {
     int[][] sets = rankedSets(words, 1);
     int n = sets.length;
     IntLists postings = new IntLists();
@@ -271,7 +281,7 @@ public final class NearDuplicates {
           }
           int inter = intersection(x, y);
           if (inter >= t * (x.length + y.length - inter) - 1e-9) {
-            uf.union(i, j);
+            uf.union(ids[i], ids[j]);
           }
         }
       }
@@ -281,8 +291,8 @@ public final class NearDuplicates {
     }
   }
 
-  /** Joins a sentence whose 3-grams are at least {@code containment} inside another's. */
-  private static void contained(int[][] words, Rule rule, UnionFind uf) {
+  /** Joins a sentence whose 3-grams are at least {@code containment} inside another's ({@code ids} as in similar). */
+  private static void contained(int[][] words, int[] ids, Rule rule, UnionFind uf) {
     int[][] sets = rankedSets(words, 3);
     int n = sets.length;
     IntLists postings = new IntLists();
@@ -308,7 +318,7 @@ public final class NearDuplicates {
           }
           mark[j] = i;
           if (intersection(x, sets[j]) >= need) {
-            uf.union(i, j);
+            uf.union(ids[i], ids[j]);
           }
         }
       }

@@ -136,6 +136,7 @@ public final class Evaluation {
   private static EvaluationResult run(
       EvaluationSpec spec, ProgressListener progress, CellStore cells, Shard shard, boolean compute) {
     long start = System.nanoTime();
+    progress.stage("near-duplicates and folds");
     List<FoldPlan> plans = new ArrayList<>();
     for (ProtocolSpec p : spec.protocols()) {
       plans.add(FoldPlan.of(p, spec.seed()));
@@ -175,6 +176,7 @@ public final class Evaluation {
           + String.join("; ", missing.subList(0, Math.min(5, missing.size())))
           + (missing.size() > 5 ? "; ..." : ""));
     }
+    progress.stage("fit and predict");
     progress.start(total);
     ExecutorService pool = Executors.newFixedThreadPool(spec.threads(), r -> {
       Thread t = new Thread(r, "topicbench-eval");
@@ -236,6 +238,7 @@ public final class Evaluation {
       if (!complete) {
         return null;
       }
+      progress.stage("scoring and bootstrap");
       List<List<Future<LearnerResult>>> scored = new ArrayList<>();
       for (int p = 0; p < plans.size(); p++) {
         FoldPlan plan = plans.get(p);
@@ -247,15 +250,22 @@ public final class Evaluation {
         }
         scored.add(perLearner);
       }
-      List<ProtocolResult> results = new ArrayList<>();
-      for (int p = 0; p < plans.size(); p++) {
+      List<List<LearnerResult>> summaries = new ArrayList<>();
+      for (List<Future<LearnerResult>> perLearner : scored) {
         List<LearnerResult> lrs = new ArrayList<>();
-        for (Future<LearnerResult> f : scored.get(p)) {
+        for (Future<LearnerResult> f : perLearner) {
           lrs.add(get(f));
         }
-        results.add(compare(plans.get(p), lrs));
+        summaries.add(lrs);
       }
-      return new EvaluationResult(spec, spec.runId(), results, rank(spec, results), System.nanoTime() - start);
+      progress.stage("tests");
+      List<ProtocolResult> results = new ArrayList<>();
+      for (int p = 0; p < plans.size(); p++) {
+        results.add(compare(plans.get(p), summaries.get(p)));
+      }
+      progress.stage("ranking");
+      RankingResult ranking = rank(spec, results);
+      return new EvaluationResult(spec, spec.runId(), results, ranking, System.nanoTime() - start);
     } finally {
       pool.shutdownNow();
     }

@@ -23,4 +23,11 @@ public interface ProgressListener {
 
   /** After the last task. */
   void finish();
+
+  /**
+   * A new stage of the work begins ({@code near-duplicates and folds}, {@code fit and predict},
+   * {@code scoring and bootstrap}, {@code tests}, {@code ranking}, {@code writing}, {@code report}); the
+   * previous one, if any, has ended.
+   */
+  default void stage(String name) {}
 }

@@ -412,7 +412,7 @@ public final class ModelFile {
       throw bad(name, "the header does not match the payload's copy of it (the header was edited)");
     }
     if (!payload.model().labelNames().equals(header.labels())) {
-      throw bad(name, "the model's labels " + payload.model().labelNames() + " are not the header's " + header.labels());
+      throw labelsDiffer(name, payload.model().labelNames(), header.labels());
     }
     return new Loaded(header, payload.model());
   }
@@ -562,6 +562,12 @@ public final class ModelFile {
     }
     String line = s.strip().lines().findFirst().orElse("");
     return line.length() > 200 ? line.substring(0, 199) + "…" : line;
+  }
+
+  /** The model's labels are not the header's: one line, whatever the labels hold (a fuzzing finding). */
+  static InputException labelsDiffer(String name, List<String> model, List<String> header) {
+    return bad(name, "the model's labels " + InputException.excerpt(model) + " are not the header's "
+        + InputException.excerpt(header));
   }
 
   private static InputException bad(String name, String what) {

@@ -24,6 +24,7 @@ import org.topicbench.eval.LearnerResult;
 import org.topicbench.eval.Metrics;
 import org.topicbench.eval.MultiComparison;
 import org.topicbench.eval.Protocol;
+import org.topicbench.eval.ProgressListener;
 import org.topicbench.eval.ProtocolResult;
 import org.topicbench.eval.Provenance;
 import org.topicbench.eval.RankingResult;
@@ -75,14 +76,25 @@ public final class RunWriter {
    * checked it with {@link RunFormat#requireReplaceable} (before a long evaluation, say).
    */
   public static Run write(EvaluationResult result, AtomicFile.DirectoryLock lock, Extra... extras) {
+    return write(result, lock, ProgressListener.NONE, extras);
+  }
+
+  /** As {@link #write(EvaluationResult, AtomicFile.DirectoryLock, Extra...)}, announcing its stages. */
+  public static Run write(
+      EvaluationResult result, AtomicFile.DirectoryLock lock, ProgressListener stages, Extra... extras) {
+    stages.stage("writing");
     Run run = of(result);
     Run[] back = {null};
     try {
       lock.replace(
           tmp -> {
             writeFiles(run, tmp);
+            stages.stage("reading back");
             // extras (the report) get what the reader returns: the files' content, not the unrounded result
             back[0] = RunReader.read(tmp);
+            if (extras.length > 0) {
+              stages.stage("report");
+            }
             for (Extra e : extras) {
               e.writeInto(tmp, back[0]);
             }

@@ -1,6 +1,7 @@
 package org.topicbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.topicbench.testsupport.Cli.assertOneLineError;
 import static org.topicbench.testsupport.Cli.run;
@@ -106,8 +107,10 @@ class ShardTest {
     assertTrue(again.out().startsWith("shard 2/2: computed 0 cells; 22 of 44"), "nothing done twice: " + again.out());
     Run missing = run("merge", cells.toString(), "--out", tmp.resolve("m").toString());
     assertEquals(2, missing.code());
-    assertTrue(missing.err().matches("topicbench: 22 of 44 cells are missing \\(run the shards that compute them\\):"
+    String error = missing.err().lines().filter(l -> l.startsWith("topicbench:")).reduce("", (a, b) -> a + b + "\n");
+    assertTrue(error.matches("topicbench: 22 of 44 cells are missing \\(run the shards that compute them\\):"
         + " data/kfold smile.nb-complement repetition 0 fold 0; .*; \\.\\.\\.\\n"), missing.err());
+    assertFalse(missing.err().contains("Exception"), missing.err());
     assertTrue(!Files.exists(tmp.resolve("m")), "nothing written");
     // the same directory for another experiment is refused
     List<String> other = new ArrayList<>(first);
