@@ -6,7 +6,8 @@
 # learners.csv, exponents.csv and scaling.svg/.png (time against sentences, log-log).
 #
 # Usage: benchmarks/scaling.sh [SIZES...]       (default: 10000 100000 1000000)
-#   LEARNERS=smile.nb-multinomial,smile.logistic  HEAP=4g  OUT=results/scaling  WORK=<temp dir>
+#   LEARNERS=smile.nb-multinomial,smile.logistic  HEAP=4g  OUT=results/scaling  WORK=<temp dir>  SKIP_REAL=1
+#   Each run is named synth-<n> (or real-100k); running the script again with other sizes adds to OUT.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -32,7 +33,8 @@ for n in "${sizes[@]}"; do
   bin/topicbench corpus synth --sentences "$n" --seed 1 -o "$work/synth-$n.csv" 2>/dev/null
   run "synth-$n" "$work/synth-$n.csv"
 done
-# real text repeated: the five articles' sentences, copied until about 100k (ids made unique)
+# real text repeated: the five articles' sentences, copied until about 100k (ids made unique); SKIP_REAL=1 skips
+if [ "${SKIP_REAL:-0}" != 1 ]; then
 python3 - "$work/real-100k.csv" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open('datasets/sentences.csv', encoding='utf-8')))
@@ -44,5 +46,6 @@ with open(sys.argv[1], 'w', newline='', encoding='utf-8') as f:
             w.writerow([f"{r['id']}-{copy}", f"{r['doc']}-{copy}", r['label'], r['text']])
 PY
 run real-100k "$work/real-100k.csv"
+fi
 bin/topicbench bench scaling "$out"
 echo "wrote $out (work files in $work)" >&2

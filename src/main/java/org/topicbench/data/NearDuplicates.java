@@ -336,6 +336,9 @@ public final class NearDuplicates {
    */
   private static int[][] rankedSets(int[][] words, int g) {
     Map<IntSeq, Integer> ids = new HashMap<>();
+    // 3-grams of word ids below 2^21 pack into one long: a primitive table instead of an object per 3-gram
+    boolean packed = g == 3 && Arrays.stream(words).flatMapToInt(Arrays::stream).allMatch(v -> v < (1 << 21));
+    LongIds packedIds = packed ? new LongIds() : null;
     int[][] sets = new int[words.length][];
     int distinct = 0;
     for (int i = 0; i < words.length; i++) {
@@ -344,6 +347,8 @@ public final class NearDuplicates {
       for (int k = 0; k < s.length; k++) {
         if (g == 1) {
           s[k] = w[k]; // word ids are already dense
+        } else if (packed) {
+          s[k] = packedIds.idOf(((long) w[k] << 42) | ((long) w[k + 1] << 21) | w[k + 2]);
         } else {
           s[k] = ids.computeIfAbsent(new IntSeq(Arrays.copyOfRange(w, k, k + g)), x -> ids.size());
         }
@@ -412,6 +417,58 @@ public final class NearDuplicates {
   }
 
   /** Growable int lists indexed by key (posting lists). */
+  /** Dense ids of distinct longs, in order of first appearance (open addressing, linear probing). */
+  private static final class LongIds {
+    private long[] keys = new long[1 << 10];
+    private int[] values = new int[1 << 10];
+    private boolean[] used = new boolean[1 << 10];
+    private int size;
+
+    int idOf(long key) {
+      if (size * 2 >= keys.length) {
+        grow();
+      }
+      int mask = keys.length - 1;
+      int i = (int) (mix(key) & mask);
+      while (used[i]) {
+        if (keys[i] == key) {
+          return values[i];
+        }
+        i = (i + 1) & mask;
+      }
+      used[i] = true;
+      keys[i] = key;
+      values[i] = size;
+      return size++;
+    }
+
+    private static long mix(long z) {
+      z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+      return z ^ (z >>> 33);
+    }
+
+    private void grow() {
+      long[] k = keys;
+      int[] v = values;
+      boolean[] u = used;
+      keys = new long[k.length * 2];
+      values = new int[k.length * 2];
+      used = new boolean[k.length * 2];
+      int mask = keys.length - 1;
+      for (int j = 0; j < k.length; j++) {
+        if (u[j]) {
+          int i = (int) (mix(k[j]) & mask);
+          while (used[i]) {
+            i = (i + 1) & mask;
+          }
+          used[i] = true;
+          keys[i] = k[j];
+          values[i] = v[j];
+        }
+      }
+    }
+  }
+
   private static final class IntLists {
     private int[][] lists = new int[64][];
     private int[] sizes = new int[64];
