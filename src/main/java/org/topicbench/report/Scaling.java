@@ -38,10 +38,14 @@ public final class Scaling {
 
   /** Reads every {@code *.json} stage log in {@code dir} and writes the summary files beside them. */
   public static List<String> summarise(Path dir) {
+    // a log named <corpus>-<size>.stages.json: sizes of one corpus kind form one series
     List<StageLog.Log> logs = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".stages.json")).sorted().toList()) {
+        String name = p.getFileName().toString().replace(".stages.json", "");
         logs.add(StageLog.read(p));
+        kinds.add(name.contains("-") ? name.substring(0, name.lastIndexOf('-')) : name);
       }
     } catch (IOException e) {
       throw InputException.of(dir, "cannot list: " + e.getMessage());
@@ -49,25 +53,35 @@ public final class Scaling {
     if (logs.isEmpty()) {
       throw InputException.of(dir, "holds no *.stages.json stage logs ('evaluate --stages FILE' writes them)");
     }
-    logs.sort(java.util.Comparator.comparingLong(StageLog.Log::sentences));
+    Integer[] order = new Integer[logs.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparing((Integer i) -> kinds.get(i))
+        .thenComparingLong(i -> logs.get(i).sentences()));
     // series: name -> sentences -> seconds
     Map<String, TreeMap<Long, Double>> series = new LinkedHashMap<>();
-    StringBuilder stages = new StringBuilder("sentences,stage,seconds,seconds_per_1k_sentences,peak_heap_mib\n");
-    StringBuilder learners = new StringBuilder("sentences,learner,fit_seconds,predict_seconds\n");
-    for (StageLog.Log log : logs) {
+    StringBuilder stages =
+        new StringBuilder("corpus,sentences,stage,seconds,seconds_per_1k_sentences,peak_heap_mib,peak_heap_bytes_per_sentence\n");
+    StringBuilder learners = new StringBuilder("corpus,sentences,learner,fit_seconds,predict_seconds\n");
+    for (int i : order) {
+      StageLog.Log log = logs.get(i);
+      String kind = kinds.get(i);
       for (StageLog.StageEntry st : log.stages()) {
-        stages.append(String.format(Locale.ROOT, "%d,%s,%.3f,%.6f,%.1f%n", log.sentences(), st.name(), st.seconds(),
-            st.seconds() * 1000 / log.sentences(), st.peakHeapMib()));
+        stages.append(String.format(Locale.ROOT, "%s,%d,%s,%.3f,%.6f,%.1f,%.0f%n", kind, log.sentences(), st.name(),
+            st.seconds(), st.seconds() * 1000 / log.sentences(), st.peakHeapMib(),
+            st.peakHeapMib() * 1048576 / log.sentences()));
         if (!st.name().equals("fit and predict")) {
-          series.computeIfAbsent("stage: " + st.name(), k -> new TreeMap<>()).merge(log.sentences(), st.seconds(),
-              Double::sum);
+          series.computeIfAbsent(kind + " stage: " + st.name(), k -> new TreeMap<>()).merge(log.sentences(),
+              st.seconds(), Double::sum);
         }
       }
       for (StageLog.LearnerEntry l : log.learners()) {
-        learners.append(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f%n", log.sentences(), l.name(), l.fitSeconds(),
-            l.predictSeconds()));
-        series.computeIfAbsent("fit: " + l.name(), k -> new TreeMap<>()).put(log.sentences(), l.fitSeconds());
-        series.computeIfAbsent("predict: " + l.name(), k -> new TreeMap<>()).put(log.sentences(), l.predictSeconds());
+        learners.append(String.format(Locale.ROOT, "%s,%d,%s,%.3f,%.3f%n", kind, log.sentences(), l.name(),
+            l.fitSeconds(), l.predictSeconds()));
+        series.computeIfAbsent(kind + " fit: " + l.name(), k -> new TreeMap<>()).put(log.sentences(), l.fitSeconds());
+        series.computeIfAbsent(kind + " predict: " + l.name(), k -> new TreeMap<>()).put(log.sentences(),
+            l.predictSeconds());
       }
     }
     StringBuilder exponents = new StringBuilder("series,from_sentences,to_sentences,exponent\n");
