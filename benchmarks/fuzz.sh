@@ -7,7 +7,7 @@
 #   -t MAX_DURATION a time limit per target as Jazzer takes it (JAZZER_MAX_DURATION, for example 2h or
 #                   90m; default 24h): a target stops at whichever limit comes first, and the summary
 #                   says how many executions it reached
-#   TARGET          Class#method of a @FuzzTest (default: all five, in the order below); =MAX_DURATION
+#   TARGET          Class#method of a @FuzzTest (default: all six, in the order below); =MAX_DURATION
 #                   after one gives that target its own time limit
 #
 # Every target runs in real fuzzing mode (JAZZER_FUZZ=1) under `nice -n 19`, in its own JVM, from a
@@ -49,6 +49,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     org.topicbench.data.DatasetFuzzTest#csv
     org.topicbench.data.DatasetFuzzTest#arff
     org.topicbench.model.ModelFileFuzzTest#modelFile
+    org.topicbench.experiment.ExperimentFileFuzzTest#experiment
   )
 fi
 

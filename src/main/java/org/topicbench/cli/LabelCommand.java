@@ -1,7 +1,6 @@
 package org.topicbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -248,6 +247,10 @@ public final class LabelCommand implements Callable<Integer> {
     p.flush();
   }
 
+  /** One line of {@code --format jsonl}, its keys in this order. */
+  record JsonLine(String file, int sentence, int line, int start, int end, String label,
+      java.util.LinkedHashMap<String, Double> probabilities, String text) {}
+
   private static void printJsonLines(List<Labelled> docs, List<String> labels, PrintWriter out) throws IOException {
     ObjectMapper json = new ObjectMapper();
     for (Labelled l : docs) {
@@ -255,23 +258,20 @@ public final class LabelCommand implements Callable<Integer> {
       for (int i = 0; i < d.sentences().size(); i++) {
         Sentence s = d.sentences().get(i);
         Prediction pr = l.predictions().get(i);
-        ObjectNode o = json.createObjectNode();
-        o.put("file", d.name()).put("sentence", i + 1).put("line", s.line()).put("start", s.start()).put("end", s.end());
-        o.put("label", labels.get(pr.label()));
+        java.util.LinkedHashMap<String, Double> probs = null;
         if (pr.hasProbabilities()) {
-          ObjectNode probs = o.putObject("probabilities");
+          probs = new java.util.LinkedHashMap<>();
           for (int c = 0; c < labels.size(); c++) {
             probs.put(labels.get(c), pr.probabilities()[c]);
           }
-        } else {
-          o.putNull("probabilities");
         }
-        o.put("text", s.text());
-        out.print(json.writeValueAsString(o));
+        out.print(json.writeValueAsString(new JsonLine(d.name(), i + 1, s.line(), s.start(), s.end(),
+            labels.get(pr.label()), probs, s.text())));
         out.print('\n');
       }
     }
   }
+
 
   private void printTable(List<Labelled> docs, List<String> labels, PrintWriter out) {
     int total = width != null ? width : terminalWidth();

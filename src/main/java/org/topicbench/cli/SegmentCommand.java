@@ -1,7 +1,6 @@
 package org.topicbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -82,14 +81,16 @@ public final class SegmentCommand implements Callable<Integer> {
     p.flush();
   }
 
+  /** One line of {@code --format jsonl}, its keys in this order. */
+  record JsonLine(int n, int line, int start, int end, String text) {}
+
   private static void printJsonLines(List<Sentence> sentences, PrintWriter out) throws IOException {
     ObjectMapper json = new ObjectMapper();
     int n = 0;
     for (Sentence s : sentences) {
-      ObjectNode o = json.createObjectNode();
-      o.put("n", ++n).put("line", s.line()).put("start", s.start()).put("end", s.end()).put("text", s.text());
-      out.print(json.writeValueAsString(o));
+      out.print(json.writeValueAsString(new JsonLine(++n, s.line(), s.start(), s.end(), s.text())));
       out.print('\n');
     }
   }
+
 }

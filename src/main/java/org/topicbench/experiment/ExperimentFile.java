@@ -53,9 +53,11 @@ public final class ExperimentFile {
   private static final Set<String> RANKING = Set.of("by", "metric", "control", "alpha");
 
   private final Path file;
+  private final byte[] given;
 
-  private ExperimentFile(Path file) {
+  private ExperimentFile(Path file, byte[] given) {
     this.file = file;
+    this.given = given;
   }
 
   /**
@@ -99,7 +101,15 @@ public final class ExperimentFile {
    * @throws InputException naming the file, line and column of the first problem
    */
   public static Experiment read(Path file) {
-    return new ExperimentFile(file).read();
+    return new ExperimentFile(file, null).read();
+  }
+
+  /** Reads {@code bytes} as the experiment file {@code file} (for the fuzz test: no file is read for them). */
+  static Experiment read(Path file, byte[] bytes) {
+    if (bytes.length > MAX_BYTES) {
+      throw InputException.of(file, "larger than " + MAX_BYTES + " bytes; not an experiment file");
+    }
+    return new ExperimentFile(file, bytes).read();
   }
 
   private InputException at(int line, int column, String where, String what) {
@@ -139,15 +149,17 @@ public final class ExperimentFile {
   }
 
   private String text() {
-    byte[] bytes;
+    byte[] bytes = given;
     try {
-      if (Files.isDirectory(file)) {
-        throw InputException.of(file, "is a directory, not an experiment file");
+      if (bytes == null) {
+        if (Files.isDirectory(file)) {
+          throw InputException.of(file, "is a directory, not an experiment file");
+        }
+        if (Files.size(file) > MAX_BYTES) {
+          throw InputException.of(file, "larger than " + MAX_BYTES + " bytes; not an experiment file");
+        }
+        bytes = Files.readAllBytes(file);
       }
-      if (Files.size(file) > MAX_BYTES) {
-        throw InputException.of(file, "larger than " + MAX_BYTES + " bytes; not an experiment file");
-      }
-      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw InputException.of(file, "no such file");
     } catch (IOException e) {

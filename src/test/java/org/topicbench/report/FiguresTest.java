@@ -25,8 +25,7 @@ class FiguresTest {
 
   @Test
   void paretoFrontPropertiesOnRandomPoints() {
-    long seed = new Random().nextLong();
-    System.out.println("FiguresTest.paretoFrontPropertiesOnRandomPoints seed=" + seed);
+    long seed = org.topicbench.testsupport.Cli.seed("FiguresTest.paretoFrontPropertiesOnRandomPoints");
     Random r = new Random(seed);
     for (int trial = 0; trial < 200; trial++) {
       int n = 1 + r.nextInt(12);
