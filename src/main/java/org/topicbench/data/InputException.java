@@ -6,7 +6,9 @@ import java.nio.file.Path;
  * Bad user input: a file that is missing, unreadable or malformed. The message is one line naming
  * the file, the line (when there is one) and what is wrong; the command line prints it and exits 2.
  * A message quotes the user's input only through {@link #excerpt}, so that it stays one short line
- * whatever the file holds.
+ * whatever the file holds; and whatever a message quotes, it is made one line here (every line break,
+ * other control character and line or paragraph separator becomes a space), so that no path to an error
+ * can break the contract (two fuzzing findings came from messages that quoted input directly).
  */
 public final class InputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -15,11 +17,31 @@ public final class InputException extends RuntimeException {
   public static final int EXCERPT = 200;
 
   public InputException(String message) {
-    super(message);
+    super(oneLine(message));
   }
 
   public InputException(String message, Throwable cause) {
-    super(message, cause);
+    super(oneLine(message), cause);
+  }
+
+  private static String oneLine(String message) {
+    if (message == null) {
+      return null;
+    }
+    StringBuilder b = null;
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      boolean breaks = c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029';
+      if (breaks) {
+        if (b == null) {
+          b = new StringBuilder(message.length()).append(message, 0, i);
+        }
+        b.append(' ');
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? message : b.toString();
   }
 
   /** {@code file:line: what}. */
