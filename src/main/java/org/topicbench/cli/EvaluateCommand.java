@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.topicbench.data.AtomicFile;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Datasets;
+import org.topicbench.data.Folds;
 import org.topicbench.data.InputException;
 import org.topicbench.eval.CellStore;
 import org.topicbench.eval.Evaluation;

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.topicbench.data.Rng;
+import org.topicbench.data.Seeds;
 import org.topicbench.model.Learner;
 import org.topicbench.model.Prediction;
 import org.topicbench.model.TrainedModel;

@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Example;
+import org.topicbench.data.Folds;
 import org.topicbench.data.InputException;
 import org.topicbench.data.NearDuplicates;
+import org.topicbench.data.Seeds;
 
 /**
  * The examples of one protocol and every fold they are split into, computed once so that every learner

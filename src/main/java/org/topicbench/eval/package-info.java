@@ -1,6 +1,6 @@
 /**
  * The evaluation engine: folds shared by every learner ({@link org.topicbench.eval.FoldPlan},
- * {@link org.topicbench.eval.Folds}), metrics ({@link org.topicbench.eval.Metrics}), significance tests
+ * {@link org.topicbench.data.Folds}), metrics ({@link org.topicbench.eval.Metrics}), significance tests
  * ({@link org.topicbench.eval.Statistics}), the ranking across datasets ({@link
  * org.topicbench.eval.MultiComparison}), nested cross-validation ({@link org.topicbench.eval.TunedLearner})
  * and the run itself ({@link org.topicbench.eval.Evaluation}); the package {@code run} writes its files.

@@ -13,9 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.topicbench.data.AtomicFile;
 import org.topicbench.data.InputException;
+import org.topicbench.data.Seeds;
 import org.topicbench.eval.Cell;
 import org.topicbench.eval.CellStore;
-import org.topicbench.eval.Seeds;
 import org.topicbench.eval.TuningRecord;
 
 /**

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.topicbench.data.Dataset;
+import org.topicbench.data.Seeds;
 import org.topicbench.model.Learner;
 import org.topicbench.model.LearnerSpecs;
 import org.topicbench.model.Prediction;

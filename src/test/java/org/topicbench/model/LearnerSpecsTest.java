@@ -166,7 +166,9 @@ class LearnerSpecsTest {
     assertBad("weka:weka.classifiers.trees.J48 -K \"open", "a quote is not closed");
     assertBad("smile.knn k=1|2|3|4|5|6|7|8|9|10 features.min_df=1|2|3|4|5|6|7|8|9|10"
         + " features.ngrams=1-1|1-2|1-3|2-2|2-3|3-3|1-1|1-2|1-3|2-2|2-3", "the grid makes more than 1000 learners");
-    assertBad("smile.knn k=1\u0000", "a control character U+0000");
+    InputException nul = assertThrows(InputException.class, () -> LearnerSpecs.expand("smile.knn k=1\u0000", null));
+    // InputException shows the quoted control character as a space, so the message stays one printable line
+    assertEquals("spec 'smile.knn k=1 ': a control character U+0000", nul.getMessage());
     InputException empty = assertThrows(InputException.class, () -> LearnerSpecs.learner("  "));
     assertEquals("an empty learner spec", empty.getMessage());
   }

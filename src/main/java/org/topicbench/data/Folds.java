@@ -1,4 +1,4 @@
-package org.topicbench.eval;
+package org.topicbench.data;
 
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.topicbench.eval;
+package org.topicbench.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.topicbench.eval;
+package org.topicbench.data;
 
 import org.apache.commons.rng.core.source64.SplitMix64;
 
