@@ -169,6 +169,10 @@ public final class LearnersCommand implements Callable<Integer> {
     for (Setting s : FeatureSpec.settings(LearnerSpecs.wekaDefaults())) {
       out.println("  " + s.key() + ": " + s.help());
     }
+    out.println("settings of every learner, the baselines included:");
+    for (Setting s : List.of(LearnerSpecs.CALIBRATION, LearnerSpecs.CALIBRATION_FOLDS)) {
+      out.println("  " + s.key() + "=" + s.defaultValue() + ": " + s.help());
+    }
     out.println("a value v1|v2|... makes one learner per value (a grid); a preset's name followed by settings or"
         + " Weka options overrides the preset's.");
   }

@@ -404,6 +404,8 @@ public final class Evaluation {
     Scores[] repScores = new Scores[reps];
     long[][] confusion = new long[k][k];
     int[][] predScored = new int[reps][scored.length];
+    Metrics.Bin[] reliability = null;
+    boolean allProbabilities = true;
     for (int r = 0; r < reps; r++) {
       double[][] p = new double[scored.length][];
       for (int j = 0; j < scored.length; j++) {
@@ -411,6 +413,9 @@ public final class Evaluation {
         p[j] = probs[r][scored[j]];
       }
       repScores[r] = Metrics.score(truth, predScored[r], p, k);
+      Metrics.Bin[] bins = Metrics.reliability(truth, p, Metrics.ECE_BINS);
+      allProbabilities &= bins != null;
+      reliability = Metrics.add(reliability, bins);
       for (int t = 0; t < k; t++) {
         for (int q = 0; q < k; q++) {
           confusion[t][q] += repScores[r].confusion()[t][q];
@@ -441,6 +446,9 @@ public final class Evaluation {
         Statistics.sd(foldF1),
         estimate(Arrays.stream(repScores).mapToDouble(Scores::kappa).toArray(), boot[2]),
         estimate(Arrays.stream(repScores).mapToDouble(Scores::logLoss).toArray(), null),
+        estimate(Arrays.stream(repScores).mapToDouble(Scores::brier).toArray(), null),
+        estimate(Arrays.stream(repScores).mapToDouble(Scores::ece).toArray(), null),
+        allProbabilities ? reliability : null,
         precision,
         recall,
         f1,
@@ -489,7 +497,7 @@ public final class Evaluation {
         for (int j : draw) {
           cm[truth[j]][predicted[r][j]]++;
         }
-        Scores sc = Metrics.fromConfusion(cm, Double.NaN);
+        Scores sc = Metrics.fromConfusion(cm);
         acc += sc.accuracy();
         f1 += sc.macroF1();
         kappa += sc.kappa();

@@ -19,6 +19,11 @@ import java.util.SequencedMap;
  * @param macroF1FoldSd standard deviation of the per-fold macro-F1
  * @param kappa Cohen's kappa of the pooled predictions, over repetitions
  * @param logLoss log-loss of the pooled predictions, over repetitions (NaN without probabilities)
+ * @param brier Brier score of the pooled predictions, over repetitions (NaN without probabilities)
+ * @param ece expected calibration error of the pooled predictions, over repetitions (NaN without
+ *     probabilities)
+ * @param reliability the top-label confidence bins of every repetition's pooled predictions, summed; null
+ *     without probabilities
  * @param precision per label, over repetitions (pooled predictions)
  * @param recall per label
  * @param f1 per label
@@ -41,6 +46,9 @@ public record LearnerResult(
     double macroF1FoldSd,
     Estimate kappa,
     Estimate logLoss,
+    Estimate brier,
+    Estimate ece,
+    Metrics.Bin[] reliability,
     Estimate[] precision,
     Estimate[] recall,
     Estimate[] f1,

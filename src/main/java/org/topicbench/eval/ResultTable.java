@@ -82,7 +82,7 @@ public final class ResultTable {
     b.append('\n');
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"rank", "learner", "macro-F1 [95% CI]", "fold-mean", "accuracy [95% CI]", "kappa",
-        "log-loss", "train s", "sent/s", "significantly better than"});
+        "log-loss", "Brier", "ECE", "train s", "sent/s", "significantly better than"});
     for (String name : pr.ranking()) {
       LearnerResult l = pr.learner(name);
       List<String> beats = new ArrayList<>();
@@ -102,6 +102,8 @@ public final class ResultTable {
         withInterval(l.accuracy()),
         f3(l.kappa().mean()),
         f3(l.logLoss().mean()),
+        f3(l.brier().mean()),
+        f3(l.ece().mean()),
         String.format(Locale.ROOT, "%.2f", l.totalTrainNanos() / 1e9),
         Double.isNaN(perSecond) ? "-" : String.format(Locale.ROOT, "%.0f", perSecond),
         beats.isEmpty() ? "" : "beats " + String.join(",", beats)
@@ -116,7 +118,7 @@ public final class ResultTable {
     for (String[] r : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < r.length; i++) {
-        boolean right = i == 0 || i == 3 || i == 5 || i == 6 || i == 7 || i == 8;
+        boolean right = i == 0 || i == 3 || (i >= 5 && i <= 10);
         String cell = right ? pad(r[i], width[i], true) : pad(r[i], width[i], false);
         line.append(i == 0 ? "" : "  ").append(cell);
       }

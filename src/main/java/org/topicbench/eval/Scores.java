@@ -10,6 +10,8 @@ package org.topicbench.eval;
  * @param macroF1 mean F1 over the labels present in the truth or the predictions
  * @param kappa Cohen's kappa
  * @param logLoss mean negative log probability of the true label, {@code NaN} without probabilities
+ * @param brier multi-class Brier score, {@code NaN} without probabilities
+ * @param ece expected calibration error of the top label, {@code NaN} without probabilities
  * @param precision per label
  * @param recall per label
  * @param f1 per label
@@ -22,6 +24,8 @@ public record Scores(
     double macroF1,
     double kappa,
     double logLoss,
+    double brier,
+    double ece,
     double[] precision,
     double[] recall,
     double[] f1,

@@ -1,15 +1,12 @@
 package org.topicbench.eval;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
-import org.topicbench.data.Example;
-import org.topicbench.data.Folds;
-import org.topicbench.data.NearDuplicates;
 import org.topicbench.data.Seeds;
 import org.topicbench.model.Learner;
 import org.topicbench.model.LearnerSpecs;
+import org.topicbench.model.OutOfFold;
 import org.topicbench.model.Prediction;
 import org.topicbench.model.TrainedModel;
 import org.topicbench.model.TrainingSet;
@@ -111,44 +108,22 @@ public final class TunedLearner implements Learner {
 
   /** Scores every candidate on inner folds of {@code train} and picks one. */
   TuningRecord choose(TrainingSet train, long seed) {
-    int n = train.size();
     int numLabels = train.labelNames().size();
     double[] scores = new double[candidates.size()];
     java.util.Arrays.fill(scores, Double.NaN);
-    List<Example> examples = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      examples.add(new Example(Integer.toString(i), "", train.labelNames().get(train.labels()[i]), train.texts().get(i)));
-    }
-    int[] groups = NearDuplicates.clusters(examples);
-    int k = Math.min(folds, Folds.count(groups));
-    if (candidates.size() == 1 || k < 2) {
+    if (candidates.size() == 1) {
       return new TuningRecord(metric, candidateValues(), scores, 0);
     }
-    int[] foldOf = Folds.stratifiedGroupKFold(train.labels(), numLabels, groups, k, Seeds.derive(seed, "inner-folds"));
+    OutOfFold.Plan plan = OutOfFold.plan(train, folds, Seeds.derive(seed, "inner-folds"));
+    if (plan.foldOf() == null) {
+      return new TuningRecord(metric, candidateValues(), scores, 0);
+    }
     for (int c = 0; c < candidates.size(); c++) {
-      int[] predicted = new int[n];
-      double[][] probabilities = new double[n][];
-      for (int f = 0; f < k; f++) {
-        List<String> texts = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        List<Integer> held = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          if (foldOf[i] == f) {
-            held.add(i);
-          } else {
-            texts.add(train.texts().get(i));
-            labels.add(train.labels()[i]);
-          }
-        }
-        TrainingSet inner = new TrainingSet(texts, labels.stream().mapToInt(Integer::intValue).toArray(),
-            train.labelNames());
-        TrainedModel m = candidates.get(c).learner().fit(inner, Seeds.derive(seed, "tune", c, f));
-        Prediction[] p = m.predictAll(held.stream().map(train.texts()::get).toList());
-        for (int j = 0; j < held.size(); j++) {
-          predicted[held.get(j)] = p[j].label();
-          probabilities[held.get(j)] = p[j].hasProbabilities() ? p[j].probabilities() : null;
-        }
-      }
+      int cc = c;
+      OutOfFold.Predictions oof = OutOfFold.predict(candidates.get(c).learner(), train, plan,
+          f -> Seeds.derive(seed, "tune", cc, f));
+      int[] predicted = oof.predicted();
+      double[][] probabilities = oof.probabilities();
       Scores s = Metrics.score(train.labels(), predicted, probabilities, numLabels);
       scores[c] = switch (metric) {
         case "accuracy" -> s.accuracy();

@@ -145,6 +145,17 @@ public final class LearnerSpecs {
   public static final Setting INSTANCES =
       new Setting("instances", "sparse", "sparse or dense rows (dense for learners that scan every attribute)");
 
+  /** How a spec's probabilities are calibrated ({@link CalibratedLearner}); any learner takes it. */
+  public static final Setting CALIBRATION =
+      new Setting("calibration", "none", "none, platt (a sigmoid per label, weighted by the learner's class"
+          + " weights), isotonic (a monotone step map per label) or temperature (one softmax temperature):"
+          + " probabilities calibrated on out-of-fold predictions of inner folds of the training fold; the label"
+          + " predicted is the most probable after calibration");
+
+  /** Inner folds of the calibration. */
+  public static final Setting CALIBRATION_FOLDS =
+      new Setting("calibration.folds", "5", "inner folds the calibration is fitted on, 2 to 100");
+
   private static final List<Preset> PRESETS = presetList();
 
   private static List<Preset> presetList() {
@@ -376,9 +387,50 @@ public final class LearnerSpecs {
       }
     }
     try {
-      if (head.startsWith(WEKA)) {
-        return weka(spec, name, head.substring(WEKA.length()), presetRest, rest);
+      String[] calibration = {CALIBRATION.defaultValue(), CALIBRATION_FOLDS.defaultValue()};
+      presetRest = calibration(presetRest, calibration);
+      rest = calibration(rest, calibration);
+      Calibration.Method method = Calibration.Method.of(calibration[0]);
+      int folds;
+      try {
+        folds = Setting.integer(calibration[1], 2, 100);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(CALIBRATION_FOLDS.key() + ": " + e.getMessage(), e);
       }
+      SpecLearner built = head.startsWith(WEKA)
+          ? weka(spec, name, head.substring(WEKA.length()), presetRest, rest)
+          : algorithm(spec, name, head, presetRest, rest);
+      if (method == Calibration.Method.NONE) {
+        return built;
+      }
+      boolean balanced = built.inner() instanceof VectorLearner v
+          && v.preprocessing().classWeights() == ClassWeights.BALANCED;
+      CalibratedLearner c = new CalibratedLearner(built.inner(), method, folds, balanced);
+      return new SpecLearner(name, built.spec() + " " + CALIBRATION.key() + "=" + method.id() + " "
+          + CALIBRATION_FOLDS.key() + "=" + folds, c);
+    } catch (IllegalArgumentException e) {
+      throw bad(spec, e.getMessage());
+    }
+  }
+
+  /** {@code words} without the calibration settings, whose values go to {@code into}. */
+  private static List<String> calibration(List<String> words, String[] into) {
+    List<String> out = new ArrayList<>();
+    for (String w : words) {
+      if (w.startsWith(CALIBRATION.key() + "=")) {
+        into[0] = w.substring(CALIBRATION.key().length() + 1);
+      } else if (w.startsWith(CALIBRATION_FOLDS.key() + "=")) {
+        into[1] = w.substring(CALIBRATION_FOLDS.key().length() + 1);
+      } else {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static SpecLearner algorithm(String spec, String name, String head, List<String> presetRest,
+      List<String> rest) {
+    {
       Algorithm a = algorithm(head);
       if (a == null) {
         throw new IllegalArgumentException("unknown learner '" + head + "' (not a preset, an algorithm or weka:CLASS;"
@@ -425,12 +477,10 @@ public final class LearnerSpecs {
         full.addAll(FeatureSpec.tokens(pre));
       }
       return new SpecLearner(name, SpecTokens.join(full), inner);
-    } catch (IllegalArgumentException e) {
-      throw bad(spec, e.getMessage());
     }
   }
 
-  private static Learner weka(String spec, String name, String className, List<String> presetRest, List<String> rest) {
+  private static SpecLearner weka(String spec, String name, String className, List<String> presetRest, List<String> rest) {
     if (className.isEmpty()) {
       throw new IllegalArgumentException("weka: needs a classifier class, e.g. weka:weka.classifiers.trees.J48");
     }

@@ -372,6 +372,62 @@ final class Charts {
     return new Rendered(name, title, width, height, xchart(c));
   }
 
+  /**
+   * One learner's reliability curve: non-empty bins, in order.
+   *
+   * @param label the legend's text
+   * @param confidence per bin its mean top-label probability
+   * @param accuracy per bin the share right
+   * @param count per bin its predictions
+   */
+  record Reliability(String label, double[] confidence, double[] accuracy, long[] count) {}
+
+  private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {
+    SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP
+  };
+
+  /** A reliability diagram: accuracy against confidence per bin, one line per learner, and the diagonal. */
+  static Rendered reliability(String name, String title, List<Reliability> series) {
+    int width = 720;
+    int height = 620;
+    XYChart c = new XYChart(width, height);
+    c.setTitle(title);
+    c.setXAxisTitle("probability of the predicted label (bin mean)");
+    c.setYAxisTitle("share predicted right");
+    var s = c.getStyler();
+    style(s);
+    s.setLocale(Locale.ROOT);
+    s.setXAxisMin(0.0);
+    s.setXAxisMax(1.0);
+    s.setYAxisMin(0.0);
+    s.setYAxisMax(1.0);
+    s.setXAxisDecimalPattern("0.0");
+    s.setYAxisDecimalPattern("0.0");
+    s.setLegendPosition(Styler.LegendPosition.OutsideS);
+    s.setLegendLayout(Styler.LegendLayout.Vertical);
+    s.setMarkerSize(9);
+    XYSeries diagonal = c.addSeries("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1});
+    diagonal.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+    diagonal.setMarker(SeriesMarkers.NONE);
+    diagonal.setLineColor(new Color(0x8a8a8a));
+    diagonal.setLineStyle(
+        new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+    List<Color> colours = palette(series.size());
+    for (int i = 0; i < series.size(); i++) {
+      Reliability r = series.get(i);
+      if (r.confidence().length == 0) {
+        continue;
+      }
+      XYSeries x = c.addSeries(r.label(), r.confidence(), r.accuracy());
+      x.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+      x.setMarker(MARKERS[i % MARKERS.length]);
+      x.setMarkerColor(colours.get(i));
+      x.setLineColor(colours.get(i));
+      x.setLineStyle(new BasicStroke(1.6f));
+    }
+    return new Rendered(name, title, width, height, xchart(c));
+  }
+
   private static double[] xs(List<CostPoint> ps) {
     return ps.stream().mapToDouble(CostPoint::sentencesPerSecond).toArray();
   }

@@ -45,6 +45,10 @@ final class HtmlReport {
   static final Map<String, String> SECTIONS = new LinkedHashMap<>();
   /** The section shown only for tasks with tuned learners. */
   static final String TUNING = "tuning";
+  /** The section shown only for tasks with a learner that gives probabilities. */
+  static final String CALIBRATION = "calibration";
+  /** Learners drawn in the reliability diagram: the best with probabilities, by rank. */
+  static final int RELIABILITY_LEARNERS = 4;
 
   static {
     SECTIONS.put("comparison", "Comparison");
@@ -52,6 +56,7 @@ final class HtmlReport {
     SECTIONS.put("per-class", "F1 per label");
     SECTIONS.put("confusion", "Confusion matrices");
     SECTIONS.put("cost", "Accuracy against cost");
+    SECTIONS.put(CALIBRATION, "Calibration");
     SECTIONS.put("pairwise", "Pairwise significance");
     SECTIONS.put(TUNING, "Tuning");
     SECTIONS.put("errors", "Misclassified sentences");
@@ -94,7 +99,11 @@ final class HtmlReport {
 
   /** Whether task {@code t} shows section {@code s}. */
   private boolean shows(Manifest.Task t, String s) {
-    return !s.equals(TUNING) || !run.tuning(t).isEmpty();
+    return switch (s) {
+      case TUNING -> !run.tuning(t).isEmpty();
+      case CALIBRATION -> !run.calibration(t).isEmpty();
+      default -> true;
+    };
   }
 
   private String across() {
@@ -391,6 +400,9 @@ final class HtmlReport {
     perClass(t);
     confusion(t);
     cost(t, costs);
+    if (shows(t, CALIBRATION)) {
+      calibration(t);
+    }
     pairwise(t);
     if (shows(t, TUNING)) {
       tuning(t);
@@ -416,7 +428,8 @@ final class HtmlReport {
         + "<th>learner</th><th class=\"num\">macro-F1<br><small>pooled, 95% CI</small></th>"
         + "<th class=\"num\">macro-F1<br><small>fold mean</small></th>"
         + "<th class=\"num\">accuracy<br><small>95% CI</small></th><th class=\"num\">kappa<br><small>95% CI</small></th>"
-        + "<th class=\"num\">log-loss</th><th class=\"num\">train<br><small>ms per fold</small></th>"
+        + "<th class=\"num\">log-loss</th><th class=\"num\">Brier</th><th class=\"num\">ECE</th>"
+        + "<th class=\"num\">train<br><small>ms per fold</small></th>"
         + "<th class=\"num\">throughput<br><small>sentences/s</small></th>"
         + "<th>significance<br><small>(Holm, p &lt; " + esc(Double.toString(m.significanceLevel()))
         + ")</small></th></tr></thead>\n<tbody>\n");
@@ -437,6 +450,10 @@ final class HtmlReport {
       estimate("kappa", r.kappa());
       h.raw("</td><td class=\"num\">");
       num("log_loss_mean", r.logLossMean());
+      h.raw("</td><td class=\"num\">");
+      num("brier_mean", r.brierMean());
+      h.raw("</td><td class=\"num\">");
+      num("ece_mean", r.eceMean());
       h.raw("</td><td class=\"num\">").raw(timing("train_ms_per_fold", c.trainMsPerFold()))
           .raw("</td><td class=\"num\">").raw(timing("sentences_per_second", c.sentencesPerSecond()))
           .raw("</td><td class=\"sig\">");
@@ -446,7 +463,9 @@ final class HtmlReport {
     }
     h.raw("</tbody></table></div>\n");
     h.el("p", attr("class", "note"), "Sorted by rank: pooled macro-F1 (all out-of-fold predictions of a repetition, "
-        + "mean over repetitions), then accuracy. Intervals: percentile bootstrap over sentences. "
+        + "mean over repetitions), then accuracy. Log-loss, Brier score (the sum over labels of the squared error of each "
+        + "probability, from 0 to 2) and ECE (expected calibration error of the top label, 15 equal-width bins) are "
+        + "of the pooled probabilities, mean over repetitions; blank for learners without probabilities. Intervals: percentile bootstrap over sentences. "
         + "\u25b2/\u25bc name the ranks this learner is significantly better/worse than: " + testPhrase(t)
         + ", Holm-corrected across all pairs, p < " + m.significanceLevel() + ". Times are wall-clock from "
         + "timings.csv (all folds, other folds running on the other threads; not deterministic): mean training time "
@@ -558,6 +577,56 @@ final class HtmlReport {
         "Pooled macro-F1 per learner, best on top; the line is the 95% percentile-bootstrap interval over "
             + "sentences. Overlapping intervals do not by themselves mean \u201cno difference\u201d: the paired "
             + "tests are in the comparison table and the pairwise matrix.");
+    h.close("section");
+  }
+
+  private void calibration(Manifest.Task t) {
+    sub(t, CALIBRATION);
+    Map<String, List<Rows.Reliability>> bins = new LinkedHashMap<>();
+    for (Rows.Reliability r : run.calibration(t)) {
+      bins.computeIfAbsent(r.learner(), k -> new ArrayList<>()).add(r);
+    }
+    List<Rows.Summary> withProbabilities =
+        run.summary(t).stream().filter(r -> bins.containsKey(r.learner())).toList();
+    List<Rows.Summary> drawn = withProbabilities.subList(0, Math.min(RELIABILITY_LEARNERS, withProbabilities.size()));
+    List<String> labels = chartLabels(drawn.stream().map(Rows.Summary::learner).toList());
+    List<Charts.Reliability> series = new ArrayList<>();
+    for (int i = 0; i < drawn.size(); i++) {
+      List<Rows.Reliability> rs = bins.get(drawn.get(i).learner()).stream().filter(r -> r.count() > 0).toList();
+      series.add(new Charts.Reliability(labels.get(i) + String.format(java.util.Locale.ROOT, " (ECE %.3f)",
+          drawn.get(i).eceMean()), rs.stream().mapToDouble(Rows.Reliability::meanConfidence).toArray(),
+          rs.stream().mapToDouble(Rows.Reliability::accuracy).toArray(),
+          rs.stream().mapToLong(Rows.Reliability::count).toArray()));
+    }
+    figure(Charts.reliability(chartName(t, "reliability"), t.key() + ": reliability of the top label", series),
+        "Reliability diagram of the " + drawn.size() + " best-ranked learners with probabilities: the pooled "
+            + "predictions binned by the probability of their predicted label ("
+            + bins.values().iterator().next().size() + " equal-width bins, empty bins left out), each bin at its mean probability (x) and the share of "
+            + "it predicted right (y). On the diagonal a learner "
+            + "is calibrated; below it, over-confident. ECE is the count-weighted mean distance from the "
+            + "diagonal. Every bin of every learner is in calibration.csv.");
+    h.raw("<div class=\"scroll\"><table class=\"data calibration\">\n<thead><tr><th class=\"num\">rank</th>"
+        + "<th>learner</th><th class=\"num\">log-loss</th><th class=\"num\">Brier</th><th class=\"num\">ECE</th>"
+        + "<th>calibration</th></tr></thead>\n<tbody>\n");
+    Map<String, String> method = new HashMap<>();
+    for (Manifest.LearnerEntry l : m.learners()) {
+      method.put(l.name(), l.hyperparameters().getOrDefault("calibration", "none"));
+    }
+    for (Rows.Summary r : withProbabilities) {
+      h.raw("<tr " + attr("data-learner", r.learner()) + "><td class=\"num\">" + r.rank() + "</td>");
+      learnerCell("td", r.learner(), "");
+      h.raw("<td class=\"num\">");
+      num("log_loss_mean", r.logLossMean());
+      h.raw("</td><td class=\"num\">");
+      num("brier_mean", r.brierMean());
+      h.raw("</td><td class=\"num\">");
+      num("ece_mean", r.eceMean());
+      h.raw("</td><td>").text(method.getOrDefault(r.learner(), "none")).raw("</td></tr>\n");
+    }
+    h.raw("</tbody></table></div>\n");
+    h.el("p", attr("class", "note"), "Learners with probabilities, by rank. A learner's spec calibrates it with "
+        + "calibration=platt|isotonic|temperature (fitted on inner folds of each training fold only; see "
+        + "topicbench learners).");
     h.close("section");
   }
 

@@ -30,14 +30,15 @@ public final class Rows {
   public record Summary(
       String dataset, String protocol, String learner, int rank, int repetitions, int folds, int sentences,
       Stat accuracy, Stat macroF1Pooled, double macroF1FoldMean, double macroF1FoldSd, Stat kappa, double logLossMean,
-      double logLossSd, List<String> significantlyBetterThan, List<String> significantlyWorseThan) {
+      double logLossSd, double brierMean, double brierSd, double eceMean, double eceSd,
+      List<String> significantlyBetterThan, List<String> significantlyWorseThan) {
     public static final List<String> COLUMNS = List.of(
         "dataset", "protocol", "learner", "rank", "repetitions", "folds", "sentences",
         "accuracy_mean", "accuracy_sd", "accuracy_ci_low", "accuracy_ci_high",
         "macro_f1_pooled_mean", "macro_f1_pooled_sd", "macro_f1_pooled_ci_low", "macro_f1_pooled_ci_high",
         "macro_f1_fold_mean", "macro_f1_fold_sd",
         "kappa_mean", "kappa_sd", "kappa_ci_low", "kappa_ci_high",
-        "log_loss_mean", "log_loss_sd",
+        "log_loss_mean", "log_loss_sd", "brier_mean", "brier_sd", "ece_mean", "ece_sd",
         "significantly_better_than", "significantly_worse_than");
 
     List<String> cells() {
@@ -50,6 +51,10 @@ public final class Rows {
       kappa.write(r);
       r.add(Csv.num(logLossMean));
       r.add(Csv.num(logLossSd));
+      r.add(Csv.num(brierMean));
+      r.add(Csv.num(brierSd));
+      r.add(Csv.num(eceMean));
+      r.add(Csv.num(eceSd));
       r.add(String.join(";", significantlyBetterThan));
       r.add(String.join(";", significantlyWorseThan));
       return r;
@@ -60,6 +65,7 @@ public final class Rows {
           c.integer("repetitions"), c.integer("folds"), c.integer("sentences"), Stat.read(c, "accuracy"),
           Stat.read(c, "macro_f1_pooled"), c.number("macro_f1_fold_mean"), c.number("macro_f1_fold_sd"),
           Stat.read(c, "kappa"), c.number("log_loss_mean"), c.number("log_loss_sd"),
+          c.number("brier_mean"), c.number("brier_sd"), c.number("ece_mean"), c.number("ece_sd"),
           c.list("significantly_better_than"), c.list("significantly_worse_than"));
     }
   }
@@ -102,22 +108,53 @@ public final class Rows {
   /** A row of {@code folds.csv}: one learner on one fold. */
   public record FoldScore(
       String dataset, String protocol, String learner, int repetition, int fold, String testGroup, int trainSize,
-      int testSize, int purged, int labelsInTest, double accuracy, double macroF1, double kappa, double logLoss) {
+      int testSize, int purged, int labelsInTest, double accuracy, double macroF1, double kappa, double logLoss, double brier,
+      double ece) {
     public static final List<String> COLUMNS = List.of("dataset", "protocol", "learner", "repetition", "fold",
         "test_group", "train_size", "test_size", "purged", "labels_in_test", "accuracy", "macro_f1", "kappa",
-        "log_loss");
+        "log_loss", "brier", "ece");
 
     List<String> cells() {
       return List.of(dataset, protocol, learner, Integer.toString(repetition), Integer.toString(fold), testGroup,
           Integer.toString(trainSize), Integer.toString(testSize), Integer.toString(purged),
-          Integer.toString(labelsInTest), Csv.num(accuracy), Csv.num(macroF1), Csv.num(kappa), Csv.num(logLoss));
+          Integer.toString(labelsInTest), Csv.num(accuracy), Csv.num(macroF1), Csv.num(kappa), Csv.num(logLoss),
+          Csv.num(brier), Csv.num(ece));
     }
 
     static FoldScore read(Csv.Cells c) {
       return new FoldScore(c.text("dataset"), c.text("protocol"), c.text("learner"), c.integer("repetition"),
           c.integer("fold"), c.text("test_group"), c.integer("train_size"), c.integer("test_size"),
           c.integer("purged"), c.integer("labels_in_test"), c.number("accuracy"), c.number("macro_f1"),
-          c.number("kappa"), c.number("log_loss"));
+          c.number("kappa"), c.number("log_loss"), c.number("brier"), c.number("ece"));
+    }
+  }
+
+  /**
+   * A row of {@code calibration.csv}: one confidence bin of one learner's reliability diagram on one task,
+   * over the pooled predictions of every repetition (learners with probabilities only).
+   *
+   * @param bin the bin's index, from 0
+   * @param low its lower edge (exclusive, 0 inclusive)
+   * @param high its upper edge (inclusive)
+   * @param count predictions (summed over repetitions) whose top-label probability falls in it
+   * @param meanConfidence their mean top-label probability (NaN when empty)
+   * @param accuracy the share of them that is right (NaN when empty)
+   */
+  public record Reliability(
+      String dataset, String protocol, String learner, int bin, double low, double high, long count,
+      double meanConfidence, double accuracy, int repetitions) {
+    public static final List<String> COLUMNS = List.of("dataset", "protocol", "learner", "bin", "low", "high",
+        "count", "mean_confidence", "accuracy", "repetitions");
+
+    List<String> cells() {
+      return List.of(dataset, protocol, learner, Integer.toString(bin), Csv.num(low), Csv.num(high),
+          Long.toString(count), Csv.num(meanConfidence), Csv.num(accuracy), Integer.toString(repetitions));
+    }
+
+    static Reliability read(Csv.Cells c) {
+      return new Reliability(c.text("dataset"), c.text("protocol"), c.text("learner"), c.integer("bin"),
+          c.number("low"), c.number("high"), c.longInteger("count"), c.number("mean_confidence"),
+          c.number("accuracy"), c.integer("repetitions"));
     }
   }
 

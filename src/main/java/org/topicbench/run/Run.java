@@ -19,6 +19,7 @@ public record Run(
     List<Rows.PerClass> perClass,
     List<Rows.Confusion> confusion,
     List<Rows.FoldScore> folds,
+    List<Rows.Reliability> calibration,
     List<Rows.Pairwise> pairwise,
     List<Rows.Prediction> predictions,
     List<Rows.Example> examples,
@@ -96,6 +97,11 @@ public record Run(
 
   public List<Rows.FoldScore> folds(Manifest.Task t) {
     return folds.stream().filter(r -> of(t, r.dataset(), r.protocol())).toList();
+  }
+
+  /** calibration.csv rows of a task: learners with probabilities, each its bins in order. */
+  public List<Rows.Reliability> calibration(Manifest.Task t) {
+    return calibration.stream().filter(r -> of(t, r.dataset(), r.protocol())).toList();
   }
 
   public List<Rows.Pairwise> pairwise(Manifest.Task t) {

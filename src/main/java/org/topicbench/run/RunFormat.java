@@ -21,15 +21,15 @@ import org.topicbench.data.InputException;
  */
 public final class RunFormat {
   /** The manifest's {@code format}. */
-  public static final String FORMAT = "topicbench-run/2";
+  public static final String FORMAT = "topicbench-run/3";
   /** The version in it. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
   /** Every format's prefix. */
   public static final String PREFIX = "topicbench-run/";
 
   /** Files written, in order. */
   public static final List<String> FILES = List.of(
-      "summary.csv", "per-class.csv", "confusion.csv", "folds.csv", "pairwise.csv", "predictions.csv",
+      "summary.csv", "per-class.csv", "confusion.csv", "folds.csv", "calibration.csv", "pairwise.csv", "predictions.csv",
       "examples.csv", "timings.csv", "tuning.csv", "ranks.csv", "ranking.csv", "wins.csv", "manifest.json");
   /** The one file that is not deterministic. */
   public static final String TIMINGS = "timings.csv";

@@ -52,6 +52,8 @@ public final class RunReader {
         (r, c) -> keys.check(c, r.dataset(), r.protocol(), r.learner(), r.truth(), r.predicted()));
     List<Rows.FoldScore> folds = rows(dir, listed, "folds.csv", Rows.FoldScore.COLUMNS, Rows.FoldScore::read,
         (r, c) -> keys.check(c, r.dataset(), r.protocol(), r.learner()));
+    List<Rows.Reliability> calibration = rows(dir, listed, "calibration.csv", Rows.Reliability.COLUMNS,
+        Rows.Reliability::read, (r, c) -> keys.check(c, r.dataset(), r.protocol(), r.learner()));
     List<Rows.Pairwise> pairwise = rows(dir, listed, "pairwise.csv", Rows.Pairwise.COLUMNS, Rows.Pairwise::read,
         (r, c) -> {
           keys.check(c, r.dataset(), r.protocol(), r.learnerA());
@@ -103,7 +105,7 @@ public final class RunReader {
       throw InputException.of(dir.resolve("ranking.csv"), manifest.ranking() == null
           ? "has rows, but manifest.json has no ranking" : "has no rows, but manifest.json has a ranking");
     }
-    return new Run(dir, manifest, summary, perClass, confusion, folds, pairwise, predictions, examples, timings,
+    return new Run(dir, manifest, summary, perClass, confusion, folds, calibration, pairwise, predictions, examples, timings,
         tuning, ranks, ranking, wins);
   }
 

@@ -104,7 +104,7 @@ public final class RunWriter {
       throw new InputException(lock.dir() + ": cannot write results: " + e.getMessage(), e);
     }
     Run r = back[0];
-    return new Run(lock.dir(), r.manifest(), r.summary(), r.perClass(), r.confusion(), r.folds(), r.pairwise(),
+    return new Run(lock.dir(), r.manifest(), r.summary(), r.perClass(), r.confusion(), r.folds(), r.calibration(), r.pairwise(),
         r.predictions(), r.examples(), r.timings(), r.tuning(), r.ranks(), r.ranking(), r.wins());
   }
 
@@ -116,6 +116,8 @@ public final class RunWriter {
     Csv.write(dir.resolve("confusion.csv"), Rows.Confusion.COLUMNS,
         run.confusion().stream().map(Rows.Confusion::cells)::iterator);
     Csv.write(dir.resolve("folds.csv"), Rows.FoldScore.COLUMNS, run.folds().stream().map(Rows.FoldScore::cells)::iterator);
+    Csv.write(dir.resolve("calibration.csv"), Rows.Reliability.COLUMNS,
+        run.calibration().stream().map(Rows.Reliability::cells)::iterator);
     Csv.write(dir.resolve("pairwise.csv"), Rows.Pairwise.COLUMNS,
         run.pairwise().stream().map(Rows.Pairwise::cells)::iterator);
     List<String> labels = run.manifest().labels();
@@ -147,6 +149,7 @@ public final class RunWriter {
     List<Rows.PerClass> perClass = new ArrayList<>();
     List<Rows.Confusion> confusion = new ArrayList<>();
     List<Rows.FoldScore> folds = new ArrayList<>();
+    List<Rows.Reliability> calibration = new ArrayList<>();
     List<Rows.Pairwise> pairwise = new ArrayList<>();
     List<Rows.Prediction> predictions = new ArrayList<>();
     List<Rows.Example> examples = new ArrayList<>();
@@ -167,7 +170,8 @@ public final class RunWriter {
         }
         summary.add(new Rows.Summary(ds, protocol, name, pr.rank(name), plan.repeats(), plan.foldsPerRepetition(),
             plan.scored().length, stat(l.accuracy()), stat(l.macroF1Pooled()), l.macroF1FoldMean(), l.macroF1FoldSd(),
-            stat(l.kappa()), l.logLoss().mean(), l.logLoss().sd(), pr.betterThan().get(name), worse));
+            stat(l.kappa()), l.logLoss().mean(), l.logLoss().sd(), l.brier().mean(), l.brier().sd(), l.ece().mean(),
+            l.ece().sd(), pr.betterThan().get(name), worse));
       }
       List<String> labels = plan.labelNames();
       for (LearnerResult l : pr.learners()) {
@@ -195,7 +199,16 @@ public final class RunWriter {
           }
           folds.add(new Rows.FoldScore(ds, protocol, l.learner(), f.repetition(), f.index(), f.testGroup(),
               f.train().length, f.test().length, f.purged(), inTest.size(), s.accuracy(), s.macroF1(), s.kappa(),
-              s.logLoss()));
+              s.logLoss(), s.brier(), s.ece()));
+        }
+      }
+      for (LearnerResult l : pr.learners()) {
+        if (l.reliability() != null) {
+          for (int b = 0; b < l.reliability().length; b++) {
+            Metrics.Bin bin = l.reliability()[b];
+            calibration.add(new Rows.Reliability(ds, protocol, l.learner(), b, bin.low(), bin.high(), bin.count(),
+                bin.meanConfidence(), bin.accuracy(), plan.repeats()));
+          }
         }
       }
       for (Comparison c : pr.comparisons()) {
@@ -280,7 +293,7 @@ public final class RunWriter {
         }
       }
     }
-    return new Run(null, manifest(result, allLabels), summary, perClass, confusion, folds, pairwise, predictions,
+    return new Run(null, manifest(result, allLabels), summary, perClass, confusion, folds, calibration, pairwise, predictions,
         examples, timings, tuning, ranks, ranking, wins);
   }
 

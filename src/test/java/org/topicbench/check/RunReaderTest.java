@@ -151,12 +151,12 @@ class RunReaderTest {
     String msg = broken();
     assertTrue(msg.matches(Pattern.quote(m.toString()) + ":\\d+: bad JSON: .+"), msg);
     Files.writeString(m, text.replace("\"seed\" : 2022", "\"seed\" : \"2022\""));
-    assertTrue(broken().startsWith(m + ": does not match topicbench-run/2: Cannot coerce String value (\"2022\")"),
+    assertTrue(broken().startsWith(m + ": does not match topicbench-run/3: Cannot coerce String value (\"2022\")"),
         broken());
     Files.writeString(m, text.replace("\"learners\" :", "\"learnerz\" :"));
-    assertTrue(broken().matches(Pattern.quote(m.toString()) + ": does not match topicbench-run/2: .*learner.*"), broken());
-    Files.writeString(m, text.replace("topicbench-run/2", "topicbench-run/1"));
-    assertEquals(m + ": format topicbench-run/1 is not topicbench-run/2, which this topicbench reads: regenerate the"
+    assertTrue(broken().matches(Pattern.quote(m.toString()) + ": does not match topicbench-run/3: .*learner.*"), broken());
+    Files.writeString(m, text.replace("topicbench-run/3", "topicbench-run/1"));
+    assertEquals(m + ": format topicbench-run/1 is not topicbench-run/3, which this topicbench reads: regenerate the"
         + " run ('topicbench evaluate'; for a baseline, 'topicbench check --update')", broken());
     Files.writeString(m, text + "}");
     assertTrue(broken().contains("bad JSON"), "trailing garbage");

@@ -128,8 +128,8 @@ class ReportCommandTest {
   void aRunOfTheFirstFormatIsAOneLineErrorThatSaysToRegenerateIt() throws IOException {
     Path dir = evaluated("run", "--no-report");
     Path manifest = dir.resolve("manifest.json");
-    Files.writeString(manifest, Files.readString(manifest).replace("\"topicbench-run/2\"", "\"topicbench-run/1\""));
-    assertOneLineError(run("report", dir.toString()), manifest + ": format topicbench-run/1 is not topicbench-run/2,"
+    Files.writeString(manifest, Files.readString(manifest).replace("\"topicbench-run/3\"", "\"topicbench-run/1\""));
+    assertOneLineError(run("report", dir.toString()), manifest + ": format topicbench-run/1 is not topicbench-run/3,"
         + " which this topicbench reads: regenerate the run ('topicbench evaluate'; for a baseline,"
         + " 'topicbench check --update')");
     assertFalse(Files.exists(dir.resolve("report.html")));

@@ -76,4 +76,37 @@ class MetricsTest {
     assertEquals(1.0, s.macroF1());
     assertEquals(1.0, s.kappa(), EPS);
   }
+
+  /**
+   * By hand: rows (0.81, 0.19) and (0.29, 0.71), both truly label 0. Brier = ((0.19^2 + 0.19^2) + (0.71^2 +
+   * 0.71^2)) / 2 = 0.5402. Top labels: 0 at 0.81 (right, bin index 12: (12/15, 13/15]) and 1 at 0.71
+   * (wrong, bin index 10: (10/15, 11/15]); ECE = 1/2 |1 - 0.81| + 1/2 |0 - 0.71| = 0.45.
+   */
+  @Test
+  void brierAndExpectedCalibrationErrorByHand() {
+    int[] truth = {0, 0};
+    double[][] p = {{0.81, 0.19}, {0.29, 0.71}};
+    Scores s = Metrics.score(truth, new int[] {0, 1}, p, 2);
+    assertEquals(0.5402, s.brier(), EPS);
+    assertEquals(0.45, s.ece(), EPS);
+    Metrics.Bin[] bins = Metrics.reliability(truth, p, Metrics.ECE_BINS);
+    assertEquals(1, bins[12].count());
+    assertEquals(1, bins[12].correct());
+    assertEquals(1, bins[10].count());
+    assertEquals(0, bins[10].correct());
+    assertEquals(0.71, bins[10].meanConfidence(), EPS);
+    assertEquals(2, java.util.Arrays.stream(bins).mapToLong(Metrics.Bin::count).sum());
+    // a bin's upper edge is inclusive: 1/3 lands in bin 4 of 15 ((4/15, 5/15]), exactly 1.0 in the last, 0 in the first
+    assertEquals(4, Metrics.binOf(1.0 / 3, 15));
+    assertEquals(14, Metrics.binOf(1.0, 15));
+    assertEquals(0, Metrics.binOf(0.0, 15));
+    // perfectly confident and right: both zero; without probabilities: NaN
+    Scores perfect = Metrics.score(new int[] {1}, new int[] {1}, new double[][] {{0, 1}}, 2);
+    assertEquals(0, perfect.brier(), EPS);
+    assertEquals(0, perfect.ece(), EPS);
+    Scores none = Metrics.score(truth, new int[] {0, 0}, null, 2);
+    assertTrue(Double.isNaN(none.brier()) && Double.isNaN(none.ece()));
+    Scores missing = Metrics.score(truth, new int[] {0, 0}, new double[][] {{1, 0}, null}, 2);
+    assertTrue(Double.isNaN(missing.brier()) && Double.isNaN(missing.ece()));
+  }
 }

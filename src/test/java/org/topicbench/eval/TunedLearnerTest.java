@@ -6,20 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SequencedMap;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Seeds;
-import org.topicbench.model.Learner;
 import org.topicbench.model.LearnerSpecs;
-import org.topicbench.model.Prediction;
 import org.topicbench.model.TrainedModel;
 import org.topicbench.model.TrainingSet;
+import org.topicbench.testsupport.Fixtures.Spy;
 import org.topicbench.testsupport.Fixtures;
 
 /**
@@ -28,53 +24,6 @@ import org.topicbench.testsupport.Fixtures;
  * seed, every sentence it was trained on and every sentence it was asked about.
  */
 class TunedLearnerTest {
-  /** Records what every fit saw, by seed; predicts a fixed label (its {@code answer}) or the majority. */
-  static final class Spy implements Learner {
-    final String name;
-    final int answer;
-    final Map<Long, List<String>> trained = new ConcurrentHashMap<>();
-    final Map<Long, Set<String>> asked = new ConcurrentHashMap<>();
-
-    Spy(String name, int answer) {
-      this.name = name;
-      this.answer = answer;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public SequencedMap<String, String> hyperparameters() {
-      SequencedMap<String, String> h = new LinkedHashMap<>();
-      h.put("answer", Integer.toString(answer));
-      return h;
-    }
-
-    @Override
-    public TrainedModel fit(TrainingSet train, long seed) {
-      trained.put(seed, train.texts());
-      Set<String> seen = ConcurrentHashMap.newKeySet();
-      asked.put(seed, seen);
-      int k = train.labelNames().size();
-      return new TrainedModel() {
-        @Override
-        public List<String> labelNames() {
-          return train.labelNames();
-        }
-
-        @Override
-        public Prediction predict(String text) {
-          seen.add(text);
-          double[] p = new double[k];
-          p[answer % k] = 1;
-          return new Prediction(answer % k, p);
-        }
-      };
-    }
-  }
-
   private static TunedLearner tuned(Spy... spies) {
     List<LearnerSpecs.Candidate> grid = new ArrayList<>();
     for (int i = 0; i < spies.length; i++) {

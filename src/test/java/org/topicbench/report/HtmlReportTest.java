@@ -339,11 +339,12 @@ class HtmlReportTest {
   @Test
   void everyChartIsInlinedAndWrittenAsSvgAndPng() throws Exception {
     List<Element> figures = html.select("figure[data-chart]");
-    // per task: macro-F1, per-class, three confusion maps, cost; and the ranking's CD diagram
-    assertEquals(tasks.size() * 6 + 1, figures.size());
+    // per task: macro-F1, per-class, three confusion maps, cost, reliability; and the ranking's CD diagram
+    assertEquals(tasks.size() * 7 + 1, figures.size());
     for (String t : tasks) {
       List<String> names = html.select("#" + ids.get(t) + " figure[data-chart]").eachAttr("data-chart");
-      assertEquals(6, names.size(), t);
+      assertEquals(7, names.size(), t);
+      assertTrue(names.contains(ids.get(t) + "-reliability"), t + ": " + names);
       for (String n : names) {
         assertTrue(n.startsWith(ids.get(t) + "-"), "chart " + n + " of " + t + " names its dataset and protocol");
         assertTrue(n.matches("[A-Za-z0-9._-]+"), n);

@@ -45,7 +45,7 @@ class ReportWriterTest {
     List<Rows.Confusion> confusion = new ArrayList<>(run.confusion());
     Rows.Confusion c = confusion.getFirst();
     confusion.set(0, new Rows.Confusion(c.dataset(), c.protocol(), c.learner(), c.truth(), "nonsense", 1, 1));
-    Run broken = new Run(dir, run.manifest(), run.summary(), run.perClass(), confusion, run.folds(), run.pairwise(),
+    Run broken = new Run(dir, run.manifest(), run.summary(), run.perClass(), confusion, run.folds(), run.calibration(), run.pairwise(),
         run.predictions(), run.examples(), run.timings(), run.tuning(), run.ranks(), run.ranking(), run.wins());
     List<String> warnings = new ArrayList<>();
     ReportWriter.extra(tmp.resolve("jmh"), warnings::add).writeInto(dir, broken);

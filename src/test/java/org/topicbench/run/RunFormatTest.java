@@ -109,7 +109,7 @@ class RunFormatTest {
     Path m = dir.resolve("manifest.json");
     Files.writeString(m, Files.readString(m).replace(RunFormat.FORMAT, "topicbench-run/1"));
     InputException e = assertThrows(InputException.class, () -> RunReader.read(dir));
-    assertEquals(m + ": format topicbench-run/1 is not topicbench-run/2, which this topicbench reads: regenerate"
+    assertEquals(m + ": format topicbench-run/1 is not topicbench-run/3, which this topicbench reads: regenerate"
         + " the run ('topicbench evaluate'; for a baseline, 'topicbench check --update')", e.getMessage());
   }
 
@@ -132,7 +132,7 @@ class RunFormatTest {
     Path m = dir.resolve("manifest.json");
     Files.writeString(m, Files.readString(m).replace("\"seed\" :", "\"colour\" : 1,\n  \"seed\" :"));
     e = assertThrows(InputException.class, () -> RunReader.read(dir));
-    assertTrue(e.getMessage().startsWith(m + ": does not match topicbench-run/2: Unrecognized field \"colour\""),
+    assertTrue(e.getMessage().startsWith(m + ": does not match topicbench-run/3: Unrecognized field \"colour\""),
         e.getMessage());
   }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Example;
 import org.topicbench.data.Rng;
@@ -197,6 +199,67 @@ public final class Fixtures {
           double[] p = new double[k];
           p[y] = 1;
           return new Prediction(y, p);
+        }
+      };
+    }
+  }
+
+  /**
+   * Records what every fit saw, by seed: the sentences trained on and those it was asked about. Predicts a
+   * fixed label ({@code answer} modulo the labels) with probability {@code confidence}, the rest spread
+   * evenly over the other labels.
+   */
+  public static final class Spy implements Learner {
+    public final String name;
+    public final int answer;
+    private final double confidence;
+    public final Map<Long, List<String>> trained = new ConcurrentHashMap<>();
+    public final Map<Long, Set<String>> asked = new ConcurrentHashMap<>();
+
+    public Spy(String name, int answer, double confidence) {
+      this.name = name;
+      this.answer = answer;
+      this.confidence = confidence;
+    }
+
+    /** A spy sure of its answer. */
+    public Spy(String name, int answer) {
+      this(name, answer, 1);
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public SequencedMap<String, String> hyperparameters() {
+      SequencedMap<String, String> h = new LinkedHashMap<>();
+      h.put("answer", Integer.toString(answer));
+      return h;
+    }
+
+    @Override
+    public TrainedModel fit(TrainingSet train, long seed) {
+      trained.put(seed, train.texts());
+      Set<String> seen = ConcurrentHashMap.newKeySet();
+      asked.put(seed, seen);
+      int k = train.labelNames().size();
+      return new TrainedModel() {
+        @Override
+        public List<String> labelNames() {
+          return train.labelNames();
+        }
+
+        @Override
+        public Prediction predict(String text) {
+          seen.add(text);
+          double[] p = new double[k];
+          if (k > 1) {
+            java.util.Arrays.fill(p, (1 - confidence) / (k - 1));
+          }
+          p[answer % k] = k > 1 ? confidence : 1;
+          return new Prediction(answer % k, p);
         }
       };
     }
