@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Inspect and export labelled datasets.",
-    subcommands = {CorpusStatsCommand.class, CorpusExportCommand.class, CorpusSynthCommand.class})
+    subcommands = {CorpusStatsCommand.class, CorpusExportCommand.class, CorpusAuditCommand.class,
+        CorpusSynthCommand.class})
 public final class CorpusCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

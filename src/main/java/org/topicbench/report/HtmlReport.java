@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.topicbench.data.InputException;
+import org.topicbench.eval.LabelAudit;
 import org.topicbench.report.Figures.Cluster;
 import org.topicbench.report.Figures.Cost;
 import org.topicbench.report.Figures.Misclassified;
@@ -47,6 +48,10 @@ final class HtmlReport {
   static final String TUNING = "tuning";
   /** The section shown only for tasks with a learner that gives probabilities. */
   static final String CALIBRATION = "calibration";
+  /** The section shown for tasks with a learner that gives probabilities: labels most likely wrong. */
+  static final String AUDIT = "audit";
+  /** Sentences the label audit lists. */
+  static final int AUDIT_ROWS = 20;
   /** Learners drawn in the reliability diagram: the best with probabilities, by rank. */
   static final int RELIABILITY_LEARNERS = 4;
 
@@ -60,6 +65,7 @@ final class HtmlReport {
     SECTIONS.put("pairwise", "Pairwise significance");
     SECTIONS.put(TUNING, "Tuning");
     SECTIONS.put("errors", "Misclassified sentences");
+    SECTIONS.put(AUDIT, "Label audit");
     SECTIONS.put("repeats", "Repeated sentences and folds");
   }
 
@@ -101,7 +107,7 @@ final class HtmlReport {
   private boolean shows(Manifest.Task t, String s) {
     return switch (s) {
       case TUNING -> !run.tuning(t).isEmpty();
-      case CALIBRATION -> !run.calibration(t).isEmpty();
+      case CALIBRATION, AUDIT -> !run.calibration(t).isEmpty();
       default -> true;
     };
   }
@@ -408,6 +414,9 @@ final class HtmlReport {
       tuning(t);
     }
     errors(t);
+    if (shows(t, AUDIT)) {
+      audit(t);
+    }
     repeats(t);
     h.close("section");
   }
@@ -1011,6 +1020,74 @@ final class HtmlReport {
     }
     h.raw("</tbody></table></div>\n");
     h.close("div");
+    h.close("section");
+  }
+
+  /**
+   * The label audit of a task: confident learning ({@link LabelAudit}) on the out-of-fold probabilities
+   * of the best-ranked learner with probabilities, averaged over repetitions.
+   */
+  private void audit(Manifest.Task t) {
+    sub(t, AUDIT);
+    java.util.Set<String> withProbabilities = new java.util.HashSet<>();
+    run.calibration(t).forEach(r -> withProbabilities.add(r.learner()));
+    String learner = run.summary(t).stream().map(Rows.Summary::learner).filter(withProbabilities::contains)
+        .findFirst().orElseThrow();
+    List<String> labels = m.labels();
+    Map<String, double[]> sum = new LinkedHashMap<>();
+    Map<String, Integer> times = new HashMap<>();
+    Map<String, String> truth = new HashMap<>();
+    for (Rows.Prediction p : run.predictions(t, learner)) {
+      String key = Figures.key(p.source(), p.id());
+      double[] acc = sum.computeIfAbsent(key, k -> new double[labels.size()]);
+      for (int c = 0; c < acc.length; c++) {
+        acc[c] += p.probabilities()[c];
+      }
+      times.merge(key, 1, Integer::sum);
+      truth.put(key, p.truth());
+    }
+    Map<String, Rows.Example> examples = new HashMap<>();
+    for (Rows.Example e : run.examples(t)) {
+      examples.put(Figures.key(e.source(), e.id()), e);
+    }
+    List<String> keys = new ArrayList<>(sum.keySet());
+    int[] given = new int[keys.size()];
+    double[][] probabilities = new double[keys.size()][];
+    for (int i = 0; i < keys.size(); i++) {
+      String k = keys.get(i);
+      given[i] = labels.indexOf(truth.get(k));
+      double[] p = sum.get(k).clone();
+      for (int c = 0; c < p.length; c++) {
+        p[c] /= times.get(k);
+      }
+      probabilities[i] = p;
+    }
+    LabelAudit.Result r = LabelAudit.audit(given, probabilities, labels.size());
+    List<LabelAudit.Finding> shown = r.ranked().subList(0, Math.min(AUDIT_ROWS, r.ranked().size()));
+    h.open("p", "");
+    h.text("The " + shown.size() + " of " + keys.size() + " sentences whose given label is most likely wrong, by "
+        + "confident learning (Northcutt, Jiang and Chuang, JAIR 2021) on the out-of-fold probabilities of ")
+        .el("strong", attr("class", "learner"), learner)
+        .text(", the best-ranked learner with probabilities (mean over repetitions). Score = 1 − p(given label); "
+            + "★ marks the " + r.flagged().size() + " sentences confident learning flags (another label reaches "
+            + "its threshold, the mean probability of that label over the sentences given it). "
+            + "'topicbench corpus audit' ranks a whole dataset the same way, with the learner and folds of your "
+            + "choice.");
+    h.close("p");
+    h.raw("<div class=\"scroll\"><table class=\"data audit\">\n<thead><tr><th class=\"num\">rank</th><th>sentence</th>"
+        + "<th>document</th><th>given</th><th>suggested</th><th class=\"num\">score</th><th class=\"num\">p(suggested)"
+        + "</th><th>flagged</th></tr></thead>\n<tbody>\n");
+    int rank = 0;
+    for (LabelAudit.Finding f : shown) {
+      Rows.Example e = examples.get(keys.get(f.index()));
+      h.raw("<tr " + attr("data-id", e.source() + "/" + e.id()) + "><td class=\"num\">" + ++rank
+          + "</td><td class=\"text\">").text(e.text()).raw("</td><td class=\"doc\">").text(document(t, e))
+          .raw("<br><small>").text(e.id()).raw("</small></td><td>").text(labels.get(f.given())).raw("</td><td>")
+          .text(labels.get(f.suggested())).raw("</td><td class=\"num\">").text(f3(f.score()))
+          .raw("</td><td class=\"num\">").text(f3(f.pSuggested())).raw("</td><td>")
+          .text(f.flagged() ? "\u2605" : "").raw("</td></tr>\n");
+    }
+    h.raw("</tbody></table></div>\n");
     h.close("section");
   }
 

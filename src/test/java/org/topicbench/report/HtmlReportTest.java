@@ -496,4 +496,24 @@ class HtmlReportTest {
          "secondaryMetrics": {"\u00b7gc.alloc.rate.norm": {"score": 1234.0, "scoreError": 1.0, "scoreUnit": "B/op"}}}
       ]
       """;
+
+  /** Every task with probabilities lists the label audit: at most 20 sentences, by score, flagged marked. */
+  @Test
+  void theLabelAuditListsTheMostSuspiciousSentencesByScore() throws IOException {
+    for (String t : tasks) {
+      Element section = html.selectFirst("#" + ids.get(t) + "-audit");
+      assertNotNull(section, t);
+      List<Element> rows = section.select("table.audit tbody tr");
+      int sentences = (int) csv("predictions.csv", t).stream().map(r -> r.get("source") + "/" + r.get("id"))
+          .distinct().count(); // the sentences predicted out of fold (a split's test set only)
+      assertEquals(Math.min(HtmlReport.AUDIT_ROWS, sentences), rows.size(), t);
+      double previous = Double.POSITIVE_INFINITY;
+      for (Element r : rows) {
+        double score = Double.parseDouble(r.select("td").get(5).text());
+        assertTrue(score <= previous + 1e-9, t + ": ranked by score");
+        previous = score;
+      }
+      assertTrue(section.text().contains("of " + sentences + " sentences"), section.text());
+    }
+  }
 }
