@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.InputException;
 import org.topicbench.data.SafeCsv;
+import org.topicbench.label.BundledModel;
 import org.topicbench.model.Learner;
 import org.topicbench.model.ModelFile;
 import org.topicbench.model.Prediction;
@@ -36,9 +37,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Splits articles (UTF-8 text, one paragraph per line, or free text) into sentences and labels each"
           + " one, with the probability of every label.",
-      "With --model, a model saved by 'topicbench train'; otherwise the learner (--learner, or the one that"
-          + " carries over best to unseen articles, see README) is first trained on datasets/sentences.csv"
-          + " and datasets/external-dev.csv. Which learner and why goes to standard error.",
+      "With --model, a model saved by 'topicbench train'; with --learner, that learner trained on"
+          + " datasets/sentences.csv and datasets/external-dev.csv first; otherwise the default model that the"
+          + " build trained and put into the jar (the calibrated learner that carries over best to unseen"
+          + " articles, see README), so it works from any folder; --train (or another --seed) trains the default"
+          + " learner afresh. Which model and why goes to standard error.",
       "Offsets are Java String indices (UTF-16 code units) into the file's text, end exclusive;"
           + " 'sentence' counts from 1 in each file."
     })
@@ -71,6 +74,10 @@ public final class LabelCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
+
+  @Option(names = "--train", description = "Without --model or --learner: choose the default learner and train it on"
+      + " the bundled datasets now (needs the repository's files), instead of using the model bundled in the jar.")
+  boolean train;
 
   @Option(names = "--seed", paramLabel = "S", description = "Training seed without --model (default: ${DEFAULT-VALUE}).")
   long seed = Training.SEED;
@@ -207,6 +214,16 @@ public final class LabelCommand implements Callable<Integer> {
       return m.model();
     }
     Learner l = source != null && source.learner != null ? Training.learner("--learner", source.learner) : null;
+    if (l == null && !train && seed == Training.SEED) {
+      java.util.Optional<ModelFile.Loaded> bundled = BundledModel.load();
+      if (bundled.isPresent()) {
+        ModelFile.Header h = bundled.get().header();
+        err.println("topicbench: " + BundledModel.NAME + ": " + h.learner() + " trained on "
+            + String.join(" + ", h.training().stream().map(ModelFile.TrainingFile::file).toList()) + " (seed "
+            + h.seed() + "); --train trains the default learner afresh instead");
+        return bundled.get().model();
+      }
+    }
     List<Dataset> data = new ArrayList<>();
     for (Path p : Training.bundled()) {
       data.add(Training.read(p));

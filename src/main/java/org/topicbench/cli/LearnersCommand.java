@@ -165,6 +165,11 @@ public final class LearnersCommand implements Callable<Integer> {
         + LearnerSpecs.INSTANCES.help());
     out.println("    features.*: the feature settings below (its defaults: "
         + String.join(" ", FeatureSpec.tokens(LearnerSpecs.wekaDefaults())).replace(FeatureSpec.PREFIX, "") + ")");
+    out.println("  " + LearnerSpecs.STACK + " -B \"SPEC\" -B \"SPEC\" ...: stacking, a logistic meta-learner on the base"
+        + " learners' out-of-fold probabilities from inner folds of the training fold");
+    for (Setting s : List.of(LearnerSpecs.STACK_FOLDS, LearnerSpecs.STACK_LAMBDA)) {
+      out.println("    " + s.key() + "=" + s.defaultValue() + ": " + s.help());
+    }
     out.println("feature settings of every learner but the baselines (features.KEY=VALUE):");
     for (Setting s : FeatureSpec.settings(LearnerSpecs.wekaDefaults())) {
       out.println("  " + s.key() + ": " + s.help());

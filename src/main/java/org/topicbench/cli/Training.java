@@ -73,14 +73,14 @@ final class Training {
       expected = List.of();
       err.println("topicbench: warning: cannot tell whether " + CarryOver.FILE + " is current: " + e.getMessage());
     }
-    List<String> names = known().stream().map(Learner::name).toList();
+    List<String> names = known().stream().filter(Learners::calibrated).map(Learner::name).toList();
     CarryOver.Choice c = CarryOver.choose(table, baselineSplitMacroF1(), expected, names);
     for (String w : c.warnings()) {
       if (!expected.isEmpty() || !w.contains("run ids differ")) {
         err.println("topicbench: warning: " + w);
       }
     }
-    err.println("topicbench: learner " + c.learner() + " (" + c.reason() + ")");
+    err.println("topicbench: learner " + c.learner() + ", chosen among the calibrated learners (" + c.reason() + ")");
     return Learners.byName(c.learner());
   }
 

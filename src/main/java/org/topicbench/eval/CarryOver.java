@@ -36,7 +36,8 @@ import org.topicbench.model.Learner;
  * ids; a run id is a hash of the learners with their hyperparameters, the datasets' SHA-256, the seed and
  * the bootstrap size, so {@link #expectedRunIds} tells when the file is stale.
  *
- * <p><b>The choice.</b> Among learners that give probabilities (labelling prints them), the highest mean
+ * <p><b>The choice.</b> Among the {@code known} learners that give probabilities (labelling prints them;
+ * {@code label} and {@code train} pass the calibrated ones, {@code Learners.calibrated}), the highest mean
  * of the forward and reverse pooled macro-F1; ties go to the earlier learner. The forward number is taken
  * from the committed baseline's {@code split} rows ({@link #BASELINE_SUMMARY}) when it has the learner,
  * else from {@link #FILE}; when both have it and they differ, one of the files is stale and
@@ -316,7 +317,7 @@ public final class CarryOver {
       }
     }
     if (best == null) {
-      throw InputException.of(FILE, "has no learner with probabilities that this topicbench knows");
+      throw InputException.of(FILE, "has no learner with probabilities among the candidates (" + known.size() + " learners)");
     }
     return new Choice(best, bestForward, bestReverse, bestFromBaseline ? BASELINE_SUMMARY : FILE, runnerUp, warnings);
   }

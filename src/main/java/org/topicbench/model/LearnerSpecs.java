@@ -15,6 +15,7 @@ import org.topicbench.model.baseline.StratifiedRandom;
 import org.topicbench.model.smile.SmileKnn;
 import org.topicbench.model.smile.SmileLinearSvm;
 import org.topicbench.model.smile.SmileLogisticRegression;
+import org.topicbench.model.smile.SmileMetaLogistic;
 import org.topicbench.model.smile.SmileNaiveBayes;
 import org.topicbench.model.smile.SmileRandomForest;
 import org.topicbench.model.weka.WekaLearner;
@@ -145,6 +146,17 @@ public final class LearnerSpecs {
   public static final Setting INSTANCES =
       new Setting("instances", "sparse", "sparse or dense rows (dense for learners that scan every attribute)");
 
+  /** The head of a stacked learner's spec. */
+  public static final String STACK = "stack";
+
+  /** Inner folds of a stack. */
+  public static final Setting STACK_FOLDS =
+      new Setting("folds", "5", "inner folds whose out-of-fold base probabilities train the meta-learner, 2 to 100");
+
+  /** The stack's meta-learner's penalty. */
+  public static final Setting STACK_LAMBDA =
+      new Setting("meta.lambda", "0.01", "L2 penalty of the logistic meta-learner, >= 0");
+
   /** How a spec's probabilities are calibrated ({@link CalibratedLearner}); any learner takes it. */
   public static final Setting CALIBRATION =
       new Setting("calibration", "none", "none, platt (a sigmoid per label, weighted by the learner's class"
@@ -211,6 +223,17 @@ public final class LearnerSpecs {
         p.add(new Preset(base + "-" + extras, base + " features.extras=" + extras, why, cues));
       }
     }
+    for (String method : List.of("platt", "temperature")) {
+      for (String base : List.of("smile.nb-complement", "smile.logistic", "smile.svm-linear", "weka.smo",
+          "weka.logistic")) {
+        p.add(new Preset(base + "-cues-" + method, base + "-cues calibration=" + method, "the -cues learner with "
+            + method + " calibration on 5 inner folds of the training fold: a candidate of the carry-over rule,"
+            + " which chooses the default label learner among calibrated learners", false));
+      }
+    }
+    p.add(new Preset("stack-cues", "stack -B smile.logistic-cues -B weka.smo-cues -B smile.nb-complement-cues",
+        "a logistic regression on three -cues learners' out-of-fold probabilities (5 inner folds); not in the"
+            + " default evaluation: it fits every base learner six times per fold", false));
     return List.copyOf(p);
   }
 
@@ -371,19 +394,20 @@ public final class LearnerSpecs {
   private static Learner build(String spec, String name, List<String> words) {
     String head = words.getFirst();
     List<String> rest = new ArrayList<>(words.subList(1, words.size()));
-    Preset preset = preset(head);
-    List<String> presetRest = List.of();
-    if (preset != null) {
+    // a preset's spec may start with another preset (the -cues variants, their calibrated variants): expand
+    // until the head is an algorithm, words of the outer presets after the inner ones
+    List<String> presetRest = new ArrayList<>();
+    for (int depth = 0; preset(head) != null; depth++) {
+      Preset preset = preset(head);
+      if (depth > 8) {
+        throw bad(spec, "preset " + preset.name() + " expands into presets more than 8 deep");
+      }
       List<String> pw = SpecTokens.split(preset.spec());
-      Preset inner = preset(pw.getFirst());
-      if (inner != null && inner != preset) { // a preset of a preset (the -cues variants)
-        List<String> iw = SpecTokens.split(inner.spec());
-        head = iw.getFirst();
-        presetRest = new ArrayList<>(iw.subList(1, iw.size()));
-        presetRest.addAll(pw.subList(1, pw.size()));
-      } else {
-        head = pw.getFirst();
-        presetRest = pw.subList(1, pw.size());
+      presetRest.addAll(0, pw.subList(1, pw.size()));
+      boolean itself = pw.getFirst().equals(head); // an algorithm's own preset (baseline.majority)
+      head = pw.getFirst();
+      if (itself) {
+        break;
       }
     }
     try {
@@ -399,7 +423,7 @@ public final class LearnerSpecs {
       }
       SpecLearner built = head.startsWith(WEKA)
           ? weka(spec, name, head.substring(WEKA.length()), presetRest, rest)
-          : algorithm(spec, name, head, presetRest, rest);
+          : head.equals(STACK) ? stack(name, presetRest, rest) : algorithm(spec, name, head, presetRest, rest);
       if (method == Calibration.Method.NONE) {
         return built;
       }
@@ -411,6 +435,67 @@ public final class LearnerSpecs {
     } catch (IllegalArgumentException e) {
       throw bad(spec, e.getMessage());
     }
+  }
+
+  /**
+   * A stacked learner ({@link StackedLearner}): {@code stack -B "SPEC" -B "SPEC" ... [folds=5]
+   * [meta.lambda=0.01]}, Weka's {@code Stacking} option for its base classifiers.
+   */
+  private static SpecLearner stack(String name, List<String> presetRest, List<String> rest) {
+    List<String> words = new ArrayList<>(presetRest);
+    words.addAll(rest);
+    List<Learner> base = new ArrayList<>();
+    String folds = STACK_FOLDS.defaultValue();
+    String lambda = STACK_LAMBDA.defaultValue();
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (w.equals("-B")) {
+        if (i + 1 >= words.size()) {
+          throw new IllegalArgumentException("-B needs a base learner spec after it");
+        }
+        String b = words.get(++i);
+        if (SpecTokens.split(b).isEmpty() || SpecTokens.split(b).getFirst().equals(STACK)) {
+          throw new IllegalArgumentException("-B '" + cut(b) + "': a base learner must be a learner spec, not a stack");
+        }
+        try {
+          base.add(learner(b));
+        } catch (InputException e) {
+          throw new IllegalArgumentException("base learner " + e.getMessage(), e);
+        }
+      } else if (w.startsWith(STACK_FOLDS.key() + "=")) {
+        folds = w.substring(STACK_FOLDS.key().length() + 1);
+      } else if (w.startsWith(STACK_LAMBDA.key() + "=")) {
+        lambda = w.substring(STACK_LAMBDA.key().length() + 1);
+      } else {
+        throw new IllegalArgumentException("unknown setting '" + cut(w) + "' of stack (known: -B SPEC, "
+            + STACK_FOLDS.key() + ", " + STACK_LAMBDA.key() + ", calibration)");
+      }
+    }
+    if (base.size() < 2) {
+      throw new IllegalArgumentException("stack needs at least two base learners (-B \"SPEC\" -B \"SPEC\"), got "
+          + base.size());
+    }
+    int k;
+    double l;
+    try {
+      k = Setting.integer(folds, 2, 100);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(STACK_FOLDS.key() + ": " + e.getMessage(), e);
+    }
+    try {
+      l = Setting.number(lambda, 0, false);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(STACK_LAMBDA.key() + ": " + e.getMessage(), e);
+    }
+    List<String> full = new ArrayList<>();
+    full.add(STACK);
+    for (Learner b : base) {
+      full.add("-B");
+      full.add(b.spec());
+    }
+    full.add(STACK_FOLDS.key() + "=" + k);
+    full.add(STACK_LAMBDA.key() + "=" + Setting.format(l));
+    return new SpecLearner(name, SpecTokens.join(full), new StackedLearner(name, base, k, new SmileMetaLogistic(l)));
   }
 
   /** {@code words} without the calibration settings, whose values go to {@code into}. */

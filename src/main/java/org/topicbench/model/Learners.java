@@ -50,4 +50,14 @@ public final class Learners {
         "unknown learner '" + name + "'; known: "
             + LearnerSpecs.presets().stream().map(LearnerSpecs.Preset::name).collect(Collectors.joining(", ")));
   }
+
+  /**
+   * Whether {@code l}'s probabilities are fitted on out-of-fold predictions of its training data: a spec
+   * with {@code calibration=} (not none), or a stack (its logistic meta-learner is fitted on the base
+   * learners' out-of-fold probabilities).
+   */
+  public static boolean calibrated(Learner l) {
+    Learner inner = l instanceof SpecLearner s ? s.inner() : l;
+    return inner instanceof CalibratedLearner || inner instanceof StackedLearner;
+  }
 }

@@ -342,7 +342,7 @@ public final class ModelFile {
   static final long MAX_FILE = 1L << 30;
 
   /** Reads the model file {@code bytes}; {@code name} names it in messages. */
-  static Loaded read(String name, byte[] bytes) {
+  public static Loaded read(String name, byte[] bytes) {
     if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw bad(name, "not a topicbench model file (it does not start with the line '" + FORMAT + "')");
     }

@@ -154,12 +154,13 @@ class LabelCommandTest {
     String learner = jsonHeader(model).get("learner").get("name").asText();
     Run saved = run("label", "--model", model.toString(), "--format", "jsonl", ARTICLE.toString());
     Run fresh = run("label", "--learner", learner, "--format", "jsonl", ARTICLE.toString());
-    Run byDefault = run("label", "--format", "jsonl", ARTICLE.toString());
+    Run byDefault = run("label", "--train", "--format", "jsonl", ARTICLE.toString());
     assertEquals(0, fresh.code(), fresh.err());
     assertEquals(saved.out(), fresh.out());
     assertEquals(saved.out(), byDefault.out());
-    // without --model it says which learner it chose, and why
-    assertTrue(byDefault.err().contains("topicbench: learner " + learner + " (best mean macro-F1 over both split directions"),
+    // --train without --model says which learner it chose, and why
+    assertTrue(byDefault.err().contains("topicbench: learner " + learner + ", chosen among the calibrated learners (best"
+        + " mean macro-F1 over both split directions"),
         byDefault.err());
     assertTrue(byDefault.err().contains(CarryOver.FILE.toString()), byDefault.err());
     assertTrue(byDefault.err().contains("training " + learner + " on datasets/sentences.csv + datasets/external-dev.csv (331 sentences)"),

@@ -61,8 +61,21 @@ class LearnersTest {
             "smile.logistic-layout",
             "smile.svm-linear-layout",
             "weka.smo-layout",
-            "weka.logistic-layout"),
+            "weka.logistic-layout",
+            "smile.nb-complement-cues-platt",
+            "smile.logistic-cues-platt",
+            "smile.svm-linear-cues-platt",
+            "weka.smo-cues-platt",
+            "weka.logistic-cues-platt",
+            "smile.nb-complement-cues-temperature",
+            "smile.logistic-cues-temperature",
+            "smile.svm-linear-cues-temperature",
+            "weka.smo-cues-temperature",
+            "weka.logistic-cues-temperature",
+            "stack-cues"),
         Learners.variants().stream().map(Learner::name).toList());
+    assertEquals(11, Learners.variants().stream().filter(Learners::calibrated).count());
+    assertTrue(Learners.all().stream().noneMatch(Learners::calibrated));
   }
 
   @Test
