@@ -43,6 +43,8 @@ public final class FeatureSpec {
     m.put("features.renorm", Boolean.toString(p.l2Normalize()));
     m.put("features.weights", p.classWeights().describe());
     m.put("features.extras", p.extras() == ExtraFeatures.NONE ? "none" : p.extras().suffix());
+    m.put("features.embedding", p.embedding().id());
+    m.put("features.text", Boolean.toString(p.text()));
     return m;
   }
 
@@ -74,7 +76,11 @@ public final class FeatureSpec {
           Map.entry("features.renorm", "scale to unit length again after selection (true/false)"),
           Map.entry("features.weights", "none or balanced: class weights, for learners that take them"),
           Map.entry("features.extras", "none, layout (15 binary layout features) or cues (layout and the keyword"
-              + " rules' 3 cues), appended after selection"));
+              + " rules' 3 cues), appended after selection"),
+          Map.entry("features.embedding", "none or all-minilm-l6-v2: pretrained sentence embeddings (384 dense"
+              + " dimensions, not fitted; each distinct sentence embedded once per run), appended after the extras"),
+          Map.entry("features.text", "true or false: false drops the text n-gram features (embeddings and extras"
+              + " only)"));
 
   /**
    * {@code defaults} with the given feature settings applied.
@@ -101,6 +107,8 @@ public final class FeatureSpec {
     boolean renorm = defaults.l2Normalize();
     ClassWeights weights = defaults.classWeights();
     ExtraFeatures extras = defaults.extras();
+    EmbeddingFeatures embedding = defaults.embedding();
+    boolean text = defaults.text();
     for (Map.Entry<String, String> e : settings.entrySet()) {
       String v = e.getValue();
       try {
@@ -155,6 +163,8 @@ public final class FeatureSpec {
               default -> ClassWeights.NONE;
             };
           }
+          case "features.embedding" -> embedding = EmbeddingFeatures.of(Setting.choice(v, EmbeddingFeatures.IDS));
+          case "features.text" -> text = Setting.bool(v);
           case "features.extras" -> {
             extras = switch (Setting.choice(v, EXTRAS)) {
               case "layout" -> ExtraFeatures.LAYOUT;
@@ -176,7 +186,11 @@ public final class FeatureSpec {
     } catch (IllegalArgumentException ex) {
       throw new IllegalArgumentException("features: " + ex.getMessage(), ex);
     }
-    return new Preprocessing(config, selection, renorm, weights, extras);
+    try {
+      return new Preprocessing(config, selection, renorm, weights, extras, embedding, text);
+    } catch (IllegalArgumentException ex) {
+      throw new IllegalArgumentException("features.text: " + ex.getMessage(), ex);
+    }
   }
 
   /** The feature configuration that {@code tokens} (as {@link #tokens} writes them) describe. */

@@ -223,6 +223,18 @@ public final class LearnerSpecs {
         p.add(new Preset(base + "-" + extras, base + " features.extras=" + extras, why, cues));
       }
     }
+    String minilm = "features.embedding=" + EmbeddingFeatures.MINILM.id();
+    p.add(new Preset("smile.logistic-minilm", "smile.logistic " + minilm + " features.text=false", "the MTEB"
+        + " classification protocol's linear probe: logistic regression on all-MiniLM-L6-v2 sentence embeddings"
+        + " alone (pretrained, not fitted; lambda as smile.logistic)", true));
+    for (String base : List.of("smile.logistic-cues", "smile.svm-linear-cues")) {
+      p.add(new Preset(base + "-minilm", base + " " + minilm, "the -cues learner with all-MiniLM-L6-v2 sentence"
+          + " embeddings (384 dense dimensions) joined to its tf-idf and cue features", true));
+    }
+    for (String base : List.of("smile.logistic-minilm", "smile.logistic-cues-minilm", "smile.svm-linear-cues-minilm")) {
+      p.add(new Preset(base + "-platt", base + " calibration=platt", "the embedding learner with Platt calibration on"
+          + " 5 inner folds: a candidate of the carry-over rule", false));
+    }
     for (String method : List.of("platt", "temperature")) {
       for (String base : List.of("smile.nb-complement", "smile.logistic", "smile.svm-linear", "weka.smo",
           "weka.logistic")) {

@@ -87,6 +87,12 @@ public abstract class VectorLearner implements Learner {
     if (preprocessing.extras() != ExtraFeatures.NONE) {
       h.put("extra_features", preprocessing.extras().describe());
     }
+    if (preprocessing.embedding() != EmbeddingFeatures.NONE) {
+      h.put("embedding", preprocessing.embedding().describe());
+    }
+    if (!preprocessing.text()) {
+      h.put("text_features", "none");
+    }
     describe(h);
     return h;
   }
@@ -95,6 +101,9 @@ public abstract class VectorLearner implements Learner {
   static String featuresDescription(FeatureConfig features) {
     return FeatureSpec.describe(features);
   }
+
+  /** The vector of no text features. */
+  static final SparseVector EMPTY = new SparseVector(new int[0], new double[0]);
 
   @Override
   public final TrainedModel fit(TrainingSet train, long seed) {
@@ -130,11 +139,17 @@ public abstract class VectorLearner implements Learner {
     }
     FeatureSelection.Selector selector = preprocessing.selection().fit(raw, y, m, vectorizer.dimension());
     ExtraFeatures extras = preprocessing.extras();
+    EmbeddingFeatures embedding = preprocessing.embedding();
+    boolean text = preprocessing.text();
+    int textDimension = text ? selector.dimension() : 0;
+    float[][] embedded = embedding == EmbeddingFeatures.NONE ? null : embedding.encoder().encode(train.texts());
     List<SparseVector> x = new ArrayList<>(raw.size());
     for (int i = 0; i < raw.size(); i++) {
-      x.add(extras.append(finish(selector.apply(raw.get(i))), selector.dimension(), train.texts().get(i)));
+      SparseVector v = text ? finish(selector.apply(raw.get(i))) : EMPTY;
+      v = extras.append(v, textDimension, train.texts().get(i));
+      x.add(EmbeddingFeatures.append(v, textDimension + extras.dimension(), embedded == null ? null : embedded[i]));
     }
-    int dimension = selector.dimension() + extras.dimension();
+    int dimension = textDimension + extras.dimension() + embedding.dimension();
 
     VectorClassifier classifier;
     if (m == 1) {
@@ -157,6 +172,8 @@ public abstract class VectorLearner implements Learner {
         selector,
         preprocessing.l2Normalize(),
         extras,
+        embedding,
+        text,
         Arrays.copyOf(toFull, m),
         classifier);
   }

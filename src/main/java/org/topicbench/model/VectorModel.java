@@ -34,6 +34,8 @@ final class VectorModel implements TrainedModel, Serializable {
   private final FeatureSelection.Selector selector;
   private final boolean l2Normalize;
   private final ExtraFeatures extras;
+  private final EmbeddingFeatures embedding;
+  private final boolean text;
   private final int[] toFull;
   private final VectorClassifier classifier;
 
@@ -45,6 +47,8 @@ final class VectorModel implements TrainedModel, Serializable {
    * @param selector the fitted feature selection
    * @param l2Normalize whether selected vectors are scaled to unit length
    * @param extras features appended after selection and normalisation
+   * @param embedding sentence embeddings appended after the extras
+   * @param text whether the text features are used
    * @param toFull label index of each class the classifier knows
    * @param classifier the fitted algorithm
    */
@@ -56,6 +60,8 @@ final class VectorModel implements TrainedModel, Serializable {
       FeatureSelection.Selector selector,
       boolean l2Normalize,
       ExtraFeatures extras,
+      EmbeddingFeatures embedding,
+      boolean text,
       int[] toFull,
       VectorClassifier classifier) {
     this.learner = learner;
@@ -66,6 +72,8 @@ final class VectorModel implements TrainedModel, Serializable {
     this.selector = selector;
     this.l2Normalize = l2Normalize;
     this.extras = extras;
+    this.embedding = embedding;
+    this.text = text;
     this.toFull = toFull.clone();
     this.classifier = classifier;
   }
@@ -82,16 +90,43 @@ final class VectorModel implements TrainedModel, Serializable {
 
   /** The vector the classifier sees for {@code text}. */
   SparseVector vector(String text) {
-    SparseVector v = selector.apply(vectorizer.transform(text));
-    if (l2Normalize) {
-      v = VectorLearner.l2Normalize(v);
+    return vector(text, embedding == EmbeddingFeatures.NONE ? null : embedding.encoder().encode(List.of(text))[0]);
+  }
+
+  private SparseVector vector(String sentence, float[] embedded) {
+    SparseVector v = VectorLearner.EMPTY;
+    if (text) {
+      v = selector.apply(vectorizer.transform(sentence));
+      if (l2Normalize) {
+        v = VectorLearner.l2Normalize(v);
+      }
     }
-    return extras.append(v, selector.dimension(), text);
+    int textDimension = text ? selector.dimension() : 0;
+    v = extras.append(v, textDimension, sentence);
+    return EmbeddingFeatures.append(v, textDimension + extras.dimension(), embedded);
+  }
+
+  /** Embeds every text in one batch first (each distinct sentence once), then predicts each. */
+  @Override
+  public Prediction[] predictAll(List<String> texts) {
+    if (embedding == EmbeddingFeatures.NONE) {
+      return TrainedModel.super.predictAll(texts);
+    }
+    float[][] e = embedding.encoder().encode(texts);
+    Prediction[] out = new Prediction[texts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = finish(classifier.predict(vector(texts.get(i), e[i])));
+    }
+    return out;
   }
 
   @Override
   public Prediction predict(String text) {
-    Prediction p = classifier.predict(vector(text));
+    return finish(classifier.predict(vector(text)));
+  }
+
+  /** The classifier's prediction over its present classes, as one over every label. */
+  private Prediction finish(Prediction p) {
     if (p.label() < 0 || p.label() >= toFull.length) {
       throw new IllegalStateException(learner + " predicted class index " + p.label() + ", expected [0, " + toFull.length + ")");
     }
@@ -122,6 +157,8 @@ final class VectorModel implements TrainedModel, Serializable {
         selector,
         l2Normalize,
         extras,
+        embedding == EmbeddingFeatures.NONE ? null : embedding,
+        !text,
         toFull,
         classifier);
   }
@@ -149,6 +186,8 @@ final class VectorModel implements TrainedModel, Serializable {
       FeatureSelection.Selector selector,
       boolean l2Normalize,
       ExtraFeatures extras,
+      EmbeddingFeatures embedding, // null: none (files written before embeddings existed have none)
+      boolean noText, // false: text features used (as in files written before this field existed)
       int[] toFull,
       VectorClassifier classifier)
       implements Serializable {
@@ -175,8 +214,8 @@ final class VectorModel implements TrainedModel, Serializable {
             "the refitted vectorizer has " + vectorizer.dimension() + " features, the selector expects "
                 + selector.inputDimension() + "; retrain the model");
       }
-      return new VectorModel(
-          learner, List.of(labelNames), List.copyOf(texts), vectorizer, selector, l2Normalize, extras, toFull, classifier);
+      return new VectorModel(learner, List.of(labelNames), List.copyOf(texts), vectorizer, selector, l2Normalize, extras,
+          embedding == null ? EmbeddingFeatures.NONE : embedding, !noText, toFull, classifier);
     }
   }
 }

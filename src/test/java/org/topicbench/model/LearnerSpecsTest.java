@@ -40,23 +40,25 @@ class LearnerSpecsTest {
 
   @Test
   void theDefaultLearnersArePresetsWithTheirOldNames() {
-    assertEquals(21, Learners.all().size());
+    assertEquals(24, Learners.all().size());
     assertEquals(List.of("baseline.majority", "baseline.stratified", "baseline.rules", "smile.nb-multinomial",
             "smile.nb-complement", "smile.logistic", "smile.svm-linear", "smile.random-forest", "smile.knn",
             "weka.nb-multinomial", "weka.smo", "weka.logistic", "weka.j48", "weka.random-forest", "weka.ibk",
             "weka.zeror", "smile.nb-complement-cues", "smile.logistic-cues", "smile.svm-linear-cues", "weka.smo-cues",
-            "weka.logistic-cues"),
+            "weka.logistic-cues", "smile.logistic-minilm", "smile.logistic-cues-minilm", "smile.svm-linear-cues-minilm"),
         Learners.all().stream().map(Learner::name).toList());
     Learner smo = LearnerSpecs.learner("weka.smo");
     assertTrue(smo.spec().startsWith("weka:weka.classifiers.functions.SMO -no-checks -C 1.0 "), smo.spec());
     assertTrue(smo.spec().contains(" -K \"weka.classifiers.functions.supportVector.PolyKernel -E 1.0 -C 0\" "),
         smo.spec());
-    assertTrue(smo.spec().endsWith(" features.renorm=true features.weights=balanced features.extras=none"),
+    assertTrue(smo.spec().endsWith(" features.renorm=true features.weights=balanced features.extras=none"
+        + " features.embedding=none features.text=true"),
         smo.spec());
     assertEquals("smile.logistic lambda=0.01 tolerance=1.0E-4 max_iterations=200 features.ngrams=1-2"
         + " features.chars=none features.lowercase=true features.min_length=1 features.stopwords=none features.min_df=1"
         + " features.weighting=tfidf features.sublinear=false features.norm=l2 features.hash=0 features.selection=none"
-        + " features.renorm=true features.weights=none features.extras=none",
+        + " features.renorm=true features.weights=none features.extras=none features.embedding=none"
+        + " features.text=true",
         LearnerSpecs.learner("smile.logistic").spec());
   }
 
@@ -158,9 +160,9 @@ class LearnerSpecsTest {
     assertBad("smile.logistic features.ngrams=0-5", "features.ngrams: must be a range a-b with 1 <= a <= b <= 3, got"
         + " '0-5'");
     assertBad("smile.logistic features.colour=red", "features.colour: unknown feature setting (known: features.chars,"
-        + " features.extras, features.hash, features.lowercase, features.min_df, features.min_length, features.ngrams,"
+        + " features.embedding, features.extras, features.hash, features.lowercase, features.min_df, features.min_length, features.ngrams,"
         + " features.norm, features.renorm, features.selection, features.stopwords, features.sublinear,"
-        + " features.weighting, features.weights)");
+        + " features.text, features.weighting, features.weights)");
     assertBad("smile.logistic features.weights=balanced",
         "smile.logistic does not support class weights, got classWeights=BALANCED");
     assertBad("weka:weka.classifiers.trees.J48 -K \"open", "a quote is not closed");

@@ -53,7 +53,10 @@ class LearnersTest {
             "smile.logistic-cues",
             "smile.svm-linear-cues",
             "weka.smo-cues",
-            "weka.logistic-cues"),
+            "weka.logistic-cues",
+            "smile.logistic-minilm",
+            "smile.logistic-cues-minilm",
+            "smile.svm-linear-cues-minilm"),
         Learners.all().stream().map(Learner::name).toList());
     assertEquals(
         List.of(
@@ -62,6 +65,9 @@ class LearnersTest {
             "smile.svm-linear-layout",
             "weka.smo-layout",
             "weka.logistic-layout",
+            "smile.logistic-minilm-platt",
+            "smile.logistic-cues-minilm-platt",
+            "smile.svm-linear-cues-minilm-platt",
             "smile.nb-complement-cues-platt",
             "smile.logistic-cues-platt",
             "smile.svm-linear-cues-platt",
@@ -74,7 +80,7 @@ class LearnersTest {
             "weka.logistic-cues-temperature",
             "stack-cues"),
         Learners.variants().stream().map(Learner::name).toList());
-    assertEquals(11, Learners.variants().stream().filter(Learners::calibrated).count());
+    assertEquals(14, Learners.variants().stream().filter(Learners::calibrated).count());
     assertTrue(Learners.all().stream().noneMatch(Learners::calibrated));
   }
 
