@@ -22,8 +22,8 @@ import org.topicbench.run.Run;
 import org.topicbench.run.RunWriter;
 
 /**
- * Builds {@code report.html} of a run: one self-contained page (inline CSS, charts as SVG data URIs, a
- * few lines of script for the error filters) with one section per task, the ranking across tasks when
+ * Builds {@code report.html} of a run: one self-contained page (inline CSS, charts as inline SVG
+ * elements whose text is text, a few lines of script for the error filters) with one section per task, the ranking across tasks when
  * the run has one, plus every chart as SVG and PNG. It renders the {@link Run} as read or written: it
  * derives nothing that the run's files already say.
  */
@@ -549,9 +549,7 @@ final class HtmlReport {
   private void figure(Charts.Rendered chart, byte[] svg, String caption) {
     charts.add(new ChartFile(chart.name(), svg, chart.png()));
     h.open("figure", attr("class", "chart") + " " + attr("data-chart", chart.name()));
-    h.raw("<img " + attr("src", Html.dataUri("image/svg+xml", svg)) + " " + attr("alt", chart.alt()) + " "
-        + attr("width", Integer.toString(chart.width())) + " " + attr("height", Integer.toString(chart.height()))
-        + ">");
+    h.raw(Svg.inline(new String(svg, StandardCharsets.UTF_8), chart.alt()));
     h.open("figcaption", "").text(caption + " ").raw("<span class=\"files\">Files: <code>charts/"
         + esc(chart.name()) + ".svg</code>, <code>charts/" + esc(chart.name()) + ".png</code></span>");
     h.close("figcaption");
