@@ -1,6 +1,7 @@
 package org.topicbench.report;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.VectorHints;
 import java.awt.Font;
 import java.awt.Shape;
 import java.awt.font.FontRenderContext;
@@ -334,6 +335,9 @@ final class TextOutlines {
 
     Graphics(List<Font> fonts) {
       this.fonts = List.copyOf(fonts);
+      // VectorGraphics2D's default, said outright: drawString stays text (VALUE_TEXT_VECTOR would make
+      // it outlines again)
+      setRenderingHint(VectorHints.KEY_TEXT, VectorHints.VALUE_TEXT_DEFAULT);
     }
 
     @Override

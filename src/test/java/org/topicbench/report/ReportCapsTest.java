@@ -32,13 +32,6 @@ class ReportCapsTest {
     run = FixtureRuns.many();
     page = HtmlReport.build(run, List.of()).html();
     html = Jsoup.parse(page);
-    if (System.getenv("TOPICBENCH_CAPS_PAGE") != null) {
-      try {
-        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("TOPICBENCH_CAPS_PAGE")), page);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
   }
 
   static Element section(Manifest.Task t, String s) {
