@@ -59,7 +59,7 @@ final class Assets {
       .scroll.tall { max-height: 640px; overflow-y: auto; }
       .scroll.tall thead th { position: sticky; top: 0; background: #fff; }
       figure.chart { margin: 8px 0 16px; }
-      figure.chart img { max-width: 100%; height: auto; border: 1px solid var(--rule); }
+      figure.chart svg { display: block; max-width: 100%; height: auto; border: 1px solid var(--rule); }
       figcaption { font-size: 13px; color: var(--muted); max-width: 900px; }
       figcaption .files { display: block; }
       .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px; }

@@ -14,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +58,13 @@ final class Charts {
 
   /** A chart ready to render: its file stem, a one-line description and a painter. */
   record Rendered(String name, String alt, int width, int height, Painter painter) {
+    /**
+     * The chart as an SVG document: text as {@code <text>} in the generic sans-serif family (XChart's
+     * outlines read back by {@link TextOutlines}), clip path ids prefixed with the chart's name so that
+     * several charts can share one page.
+     */
     byte[] svg() {
-      VectorGraphics2D g = new VectorGraphics2D();
+      VectorGraphics2D g = TextOutlines.graphics(FONTS);
       painter.paint(g, width, height);
       Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -67,7 +73,7 @@ final class Charts {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return out.toByteArray();
+      return Svg.tidy(out.toString(StandardCharsets.UTF_8), name).getBytes(StandardCharsets.UTF_8);
     }
 
     byte[] png() {
@@ -99,6 +105,10 @@ final class Charts {
   static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
   static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  /** The share printed in each confusion heat map cell. */
+  static final Font VALUE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+  /** Every font the charts draw text in: the text {@link TextOutlines} reads back. */
+  static final List<Font> FONTS = List.of(TITLE, LABEL, SMALL, VALUE);
   static final Color INK = new Color(0x222222);
   static final Color GRID = new Color(0xdddddd);
 
@@ -133,6 +143,8 @@ final class Charts {
     s.setPlotBackgroundColor(Color.WHITE);
     s.setPlotBorderColor(new Color(0x999999));
     s.setPlotGridLinesColor(GRID);
+    // solid: XChart fills the outline of a dashed grid line, one path segment per dash
+    s.setPlotGridLinesStroke(new BasicStroke(1f));
     s.setChartFontColor(INK);
     s.setChartTitleFont(TITLE);
     s.setAxisTitleFont(LABEL);
@@ -294,7 +306,7 @@ final class Charts {
     s.setMin(0);
     s.setMax(100);
     s.setShowValue(true);
-    s.setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+    s.setValueFont(VALUE);
     s.setValueFontColor(Color.BLACK);
     s.setHeatMapValueDecimalPattern("0'%'");
     // white to mid teal: every cell stays light enough for black numbers, lightness rises with the share

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.topicbench.data.InputException;
 import org.topicbench.run.Rows;
 
@@ -118,6 +119,38 @@ final class Figures {
             : m.confidence()).reversed())
         .thenComparingInt(m -> m.example().index())
         .thenComparing(Misclassified::predicted));
+    return out;
+  }
+
+  /**
+   * At most {@code n} of {@code rows}, in their order: all of them when there are no more, else taken
+   * in turn from each stratum (in the order strata first appear), each stratum's rows in order, until
+   * {@code n} are taken. Deterministic: the same rows give the same sample.
+   */
+  static <T> List<T> sample(List<T> rows, int n, Function<T, String> stratum) {
+    if (rows.size() <= n) {
+      return rows;
+    }
+    Map<String, List<Integer>> strata = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      strata.computeIfAbsent(stratum.apply(rows.get(i)), k -> new ArrayList<>()).add(i);
+    }
+    boolean[] taken = new boolean[rows.size()];
+    int count = 0;
+    for (int round = 0; count < n; round++) {
+      for (List<Integer> members : strata.values()) {
+        if (round < members.size() && count < n) {
+          taken[members.get(round)] = true;
+          count++;
+        }
+      }
+    }
+    List<T> out = new ArrayList<>(n);
+    for (int i = 0; i < rows.size(); i++) {
+      if (taken[i]) {
+        out.add(rows.get(i));
+      }
+    }
     return out;
   }
 

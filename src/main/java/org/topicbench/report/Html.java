@@ -1,6 +1,5 @@
 package org.topicbench.report;
 
-import java.util.Base64;
 import java.util.Locale;
 
 /** A small HTML writer: escaped text and attributes, number formats shared by the report. */
@@ -60,11 +59,6 @@ final class Html {
   /** {@code name="escaped value"}. */
   static String attr(String name, String value) {
     return name + "=\"" + esc(value) + "\"";
-  }
-
-  /** A data URI of {@code bytes}. */
-  static String dataUri(String mime, byte[] bytes) {
-    return "data:" + mime + ";base64," + Base64.getEncoder().encodeToString(bytes);
   }
 
   /** Three decimals, an en dash for an undefined value, \u221e for an infinite one. */

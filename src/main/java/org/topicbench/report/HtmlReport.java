@@ -23,8 +23,8 @@ import org.topicbench.run.Run;
 import org.topicbench.run.RunWriter;
 
 /**
- * Builds {@code report.html} of a run: one self-contained page (inline CSS, charts as SVG data URIs, a
- * few lines of script for the error filters) with one section per task, the ranking across tasks when
+ * Builds {@code report.html} of a run: one self-contained page (inline CSS, charts as inline SVG
+ * elements whose text is text, a few lines of script for the error filters) with one section per task, the ranking across tasks when
  * the run has one, plus every chart as SVG and PNG. It renders the {@link Run} as read or written: it
  * derives nothing that the run's files already say.
  */
@@ -54,6 +54,18 @@ final class HtmlReport {
   static final int AUDIT_ROWS = 20;
   /** Learners drawn in the reliability diagram: the best with probabilities, by rank. */
   static final int RELIABILITY_LEARNERS = 4;
+  /**
+   * Most (sentence, wrong label) pairs listed per task, sampled evenly across (true, predicted) label
+   * pairs ({@link Figures#sample}); predictions.csv has every one. With the caps below it keeps the page
+   * to a size that does not grow with the sentences.
+   */
+  static final int MISCLASSIFIED_ROWS = 250;
+  /** Most near-duplicate clusters shown per task (the first by cluster id); examples.csv has every one. */
+  static final int CLUSTERS = 30;
+  /** Most members shown per cluster (the first in file order). */
+  static final int CLUSTER_MEMBERS = 20;
+  /** Most folds listed per task (folds.csv has all), and outer folds per tuned learner (tuning.csv). */
+  static final int FOLD_ROWS = 100;
 
   static {
     SECTIONS.put("comparison", "Comparison");
@@ -558,9 +570,7 @@ final class HtmlReport {
   private void figure(Charts.Rendered chart, byte[] svg, String caption) {
     charts.add(new ChartFile(chart.name(), svg, chart.png()));
     h.open("figure", attr("class", "chart") + " " + attr("data-chart", chart.name()));
-    h.raw("<img " + attr("src", Html.dataUri("image/svg+xml", svg)) + " " + attr("alt", chart.alt()) + " "
-        + attr("width", Integer.toString(chart.width())) + " " + attr("height", Integer.toString(chart.height()))
-        + ">");
+    h.raw(Svg.inline(new String(svg, StandardCharsets.UTF_8), chart.alt()));
     h.open("figcaption", "").text(caption + " ").raw("<span class=\"files\">Files: <code>charts/"
         + esc(chart.name()) + ".svg</code>, <code>charts/" + esc(chart.name()) + ".png</code></span>");
     h.close("figcaption");
@@ -945,7 +955,14 @@ final class HtmlReport {
           + outer.size() + " outer folds: " + String.join(", ", counts) + ".");
       boolean repeated = t.repeats() > 1;
       boolean collapse = outer.size() > 12;
-      h.raw(collapse ? "<details><summary>Every outer fold (" + outer.size() + ")</summary>\n" : "");
+      List<List<Rows.Tuning>> listed = outer.values().stream().limit(FOLD_ROWS).toList();
+      h.raw(collapse ? "<details><summary>" + (listed.size() < outer.size() ? "The first " + listed.size() + " of "
+          + outer.size() + " outer folds" : "Every outer fold (" + outer.size() + ")") + "</summary>\n" : "");
+      if (listed.size() < outer.size()) {
+        h.el("p", attr("class", "note capped") + " " + attr("data-listed", Integer.toString(listed.size())) + " "
+            + attr("data-of", Integer.toString(outer.size())), "Showing the first " + listed.size() + " of "
+            + outer.size() + " outer folds (by repetition and fold); tuning.csv has every candidate of every fold.");
+      }
       h.raw("<div class=\"scroll" + (collapse ? " tall" : "") + "\"><table class=\"data tuning\">\n<thead><tr>"
           + (repeated ? "<th class=\"num\">repetition</th>" : "") + "<th class=\"num\">fold</th><th>chosen</th>");
       for (int c = 0; c < candidates.size(); c++) {
@@ -953,7 +970,7 @@ final class HtmlReport {
             .text(candidates.get(c) == null ? "?" : candidates.get(c)).raw("</code></th>");
       }
       h.raw("</tr></thead>\n<tbody>\n");
-      for (List<Rows.Tuning> rows : outer.values()) {
+      for (List<Rows.Tuning> rows : listed) {
         Rows.Tuning any = rows.getFirst();
         Rows.Tuning chosen = rows.stream().filter(Rows.Tuning::chosen).findFirst().orElse(null);
         h.raw("<tr " + attr("data-repetition", Integer.toString(any.repetition())) + " "
@@ -987,6 +1004,8 @@ final class HtmlReport {
     sub(t, "errors");
     String best = run.best(t);
     List<Misclassified> wrong = Figures.misclassified(run.predictions(t, best), run.examples(t), m.labels());
+    List<Misclassified> listed =
+        Figures.sample(wrong, MISCLASSIFIED_ROWS, x -> x.truth() + "\u0000" + x.predicted());
     int reps = t.repeats();
     h.open("p", "");
     h.text("Every sentence the best learner, ").el("strong", attr("class", "learner"), best).text(", labelled wrongly: "
@@ -995,6 +1014,16 @@ final class HtmlReport {
         + (reps > 1 ? "; \u201cwrong in\u201d counts the repetitions (of " + reps + ") that gave that label" : "")
         + ". Confidence is the probability the learner gave its wrong label (mean over those predictions).");
     h.close("p");
+    if (listed.size() < wrong.size()) {
+      h.open("p", attr("class", "note capped") + " " + attr("data-listed", Integer.toString(listed.size())) + " "
+          + attr("data-of", Integer.toString(wrong.size())));
+      h.text("Showing " + listed.size() + " of " + wrong.size() + " pairs, taken in turn from each (true, predicted) "
+          + "label pair in the table's order (most often wrong, then most confident), so that every confusion has "
+          + "its examples. All of them are in ").el("code", "", "predictions.csv").text(" (learner "
+          + best + ", rows whose predicted label is not the true one), the sentences in ").el("code", "", "examples.csv")
+          .text(".");
+      h.close("p");
+    }
     List<String> labels = t.labels();
     h.open("div", attr("class", "errors") + " " + attr("data-task", t.key()));
     h.raw("<div class=\"filters\"><label>true label <select name=\"true\"><option value=\"\">any</option>");
@@ -1005,12 +1034,13 @@ final class HtmlReport {
     for (String l : labels) {
       h.raw("<option " + attr("value", l) + ">" + esc(l) + "</option>");
     }
-    h.raw("</select></label> <span class=\"count\"><span class=\"shown\">" + wrong.size() + "</span> of "
-        + wrong.size() + " shown</span></div>\n");
+    h.raw("</select></label> <span class=\"count\"><span class=\"shown\">" + listed.size() + "</span> of "
+        + listed.size() + (listed.size() < wrong.size() ? " listed shown (" + wrong.size() + " pairs in all)"
+        : " shown") + "</span></div>\n");
     h.raw("<div class=\"scroll tall\"><table class=\"data misclassified\">\n<thead><tr><th>sentence</th><th>document</th>"
         + "<th>true</th><th>predicted</th><th class=\"num\">wrong in</th><th class=\"num\">confidence</th></tr></thead>"
         + "\n<tbody>\n");
-    for (Misclassified x : wrong) {
+    for (Misclassified x : listed) {
       Rows.Example e = x.example();
       h.raw("<tr " + attr("data-true", x.truth()) + " " + attr("data-predicted", x.predicted()) + " "
           + attr("data-id", e.source() + "/" + e.id()) + "><td class=\"text\">").text(e.text())
@@ -1124,7 +1154,20 @@ final class HtmlReport {
         + explanation(t.protocol()) + " Sentences purged from training: " + nd.purgedFromTraining() + "; test "
         + "sentences nearly repeating a training sentence: " + nd.testSentencesWithNearDuplicateInTraining() + ".");
     h.close("p");
-    for (Cluster c : clusters) {
+    String summary = clusterSummary(t.protocol(), clusters, reps, roles);
+    List<Cluster> shown = clusters.subList(0, Math.min(CLUSTERS, clusters.size()));
+    if (shown.size() < clusters.size()) {
+      h.open("p", attr("class", "note capped") + " " + attr("data-listed", Integer.toString(shown.size())) + " "
+          + attr("data-of", Integer.toString(clusters.size())));
+      h.text("Showing the first " + shown.size() + " of " + clusters.size() + " clusters (by cluster id), at most "
+          + CLUSTER_MEMBERS + " members of each" + (summary.isEmpty() ? "" : "; of all " + clusters.size() + ": "
+          + summary) + ". Every sentence's cluster is in ").el("code", "", "examples.csv")
+          .text(" (columns cluster and cluster_size), every test fold in ").el("code", "", "predictions.csv").text(".");
+      h.close("p");
+    } else if (!summary.isEmpty() && clusters.size() > 1) {
+      h.el("p", attr("class", "note"), "Of all " + clusters.size() + " clusters: " + summary + ".");
+    }
+    for (Cluster c : shown) {
       h.open("div", attr("class", "cluster") + " " + attr("data-cluster", Integer.toString(c.id())));
       h.raw("<p class=\"verdict\">").text("Cluster " + c.id() + ": " + c.members().size() + " sentences in "
           + c.documents() + " document(s). " + verdict(t.protocol(), c, reps, roles)).raw("</p>\n");
@@ -1132,7 +1175,8 @@ final class HtmlReport {
           + "<col class=\"c-text\"><col class=\"c-folds\"></colgroup>\n<thead><tr><th>document</th><th>id</th>"
           + "<th>label</th><th>sentence</th><th>" + (reps > 1 ? "test fold per repetition<br><small>repetitions 0\u2013"
           + (reps - 1) + "</small>" : "test fold") + "</th></tr></thead>\n<tbody>\n");
-      for (int i = 0; i < c.members().size(); i++) {
+      int members = Math.min(CLUSTER_MEMBERS, c.members().size());
+      for (int i = 0; i < members; i++) {
         Rows.Example x = c.members().get(i);
         h.raw("<tr " + attr("data-id", x.source() + "/" + x.id()) + "><td class=\"doc\">").text(document(t, x))
             .raw("</td><td>").text(x.id()).raw("</td><td>").text(x.label()).raw("</td><td class=\"text\">")
@@ -1140,6 +1184,11 @@ final class HtmlReport {
             .raw("</td></tr>\n");
       }
       h.raw("</tbody></table>\n");
+      if (members < c.members().size()) {
+        h.el("p", attr("class", "note capped") + " " + attr("data-listed", Integer.toString(members)) + " "
+            + attr("data-of", Integer.toString(c.members().size())), "Showing the first " + members + " of "
+            + c.members().size() + " members (file order); examples.csv has them all (cluster " + c.id() + ").");
+      }
       h.close("div");
     }
     if (clusters.isEmpty()) {
@@ -1147,6 +1196,26 @@ final class HtmlReport {
     }
     foldsTable(t, first);
     h.close("section");
+  }
+
+  /** How many of all clusters got which verdict, for protocols whose verdicts can differ; or empty. */
+  private static String clusterSummary(String protocol, List<Cluster> clusters, int reps, Map<String, String> roles) {
+    switch (protocol) {
+      case "kfold" -> {
+        long together = clusters.stream().filter(c -> c.repetitionsTogether() == reps).count();
+        return together + " kept together in every repetition, " + (clusters.size() - together) + " split";
+      }
+      case "split" -> {
+        long both = clusters.stream().filter(c -> {
+          long train = c.members().stream().filter(x -> "train".equals(roles.get(x.source()))).count();
+          return train > 0 && train < c.members().size();
+        }).count();
+        return both + " with members in both the training and the test file";
+      }
+      default -> {
+        return "";
+      }
+    }
   }
 
   private static String explanation(String protocol) {
@@ -1203,12 +1272,19 @@ final class HtmlReport {
     List<Rows.FoldScore> rows = run.folds(t).stream().filter(r -> r.learner().equals(learner)).toList();
     boolean repeated = t.repeats() > 1;
     boolean collapse = rows.size() > 12;
-    h.raw(collapse ? "<details><summary>Every fold (" + rows.size() + ")</summary>\n" : "<h4>Folds</h4>\n");
+    List<Rows.FoldScore> listed = rows.subList(0, Math.min(FOLD_ROWS, rows.size()));
+    h.raw(collapse ? "<details><summary>" + (listed.size() < rows.size() ? "The first " + listed.size() + " of "
+        + rows.size() + " folds" : "Every fold (" + rows.size() + ")") + "</summary>\n" : "<h4>Folds</h4>\n");
+    if (listed.size() < rows.size()) {
+      h.el("p", attr("class", "note capped") + " " + attr("data-listed", Integer.toString(listed.size())) + " "
+          + attr("data-of", Integer.toString(rows.size())), "Showing the first " + listed.size() + " of "
+          + rows.size() + " folds (by repetition and fold); folds.csv has every fold of every learner.");
+    }
     h.raw("<div class=\"scroll" + (collapse ? " tall" : "") + "\"><table class=\"data folds\">\n<thead><tr>"
         + (repeated ? "<th class=\"num\">repetition</th>" : "") + "<th class=\"num\">fold</th><th>held-out document</th>"
         + "<th class=\"num\">train</th><th class=\"num\">test</th><th class=\"num\">purged</th>"
         + "<th class=\"num\">labels in test</th></tr></thead>\n<tbody>\n");
-    for (Rows.FoldScore r : rows) {
+    for (Rows.FoldScore r : listed) {
       h.raw("<tr>" + (repeated ? "<td class=\"num\">" + r.repetition() + "</td>" : "") + "<td class=\"num\">")
           .text(Integer.toString(r.fold())).raw("</td><td>").text(r.testGroup()).raw("</td><td class=\"num\">")
           .text(Integer.toString(r.trainSize())).raw("</td><td class=\"num\">").text(Integer.toString(r.testSize()))

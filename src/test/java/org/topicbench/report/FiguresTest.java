@@ -125,4 +125,15 @@ class FiguresTest {
     assertEquals(1, c.getFirst().repetitionsTogether(), "together in repetition 0 only");
     assertEquals(2, c.getFirst().documents());
   }
+
+  @Test
+  void sampleTakesInTurnFromEachStratumAndKeepsTheOrder() {
+    List<String> rows = List.of("a1", "a2", "a3", "a4", "b1", "a5", "c1", "c2", "b2");
+    assertEquals(rows, Figures.sample(rows, 9, r -> r.substring(0, 1)), "no more rows than asked for: all");
+    // strata a, b, c as they first appear; round 0 takes a1 b1 c1, round 1 a2 b2 (then c2, past 5)
+    assertEquals(List.of("a1", "a2", "b1", "c1", "b2"), Figures.sample(rows, 5, r -> r.substring(0, 1)));
+    assertEquals(List.of("a1", "b1", "c1"), Figures.sample(rows, 3, r -> r.substring(0, 1)));
+    assertEquals(List.of("a1", "a2"), Figures.sample(rows, 2, r -> "one stratum"));
+    assertEquals(Figures.sample(rows, 4, r -> r.substring(0, 1)), Figures.sample(rows, 4, r -> r.substring(0, 1)));
+  }
 }

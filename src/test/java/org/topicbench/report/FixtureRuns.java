@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SequencedMap;
 import org.topicbench.data.Dataset;
+import org.topicbench.data.Rng;
 import org.topicbench.data.Datasets;
 import org.topicbench.data.Example;
 import org.topicbench.eval.Evaluation;
@@ -76,6 +77,59 @@ final class FixtureRuns {
     EvaluationSpec spec = new EvaluationSpec(List.of(ProtocolSpec.kfold("a", a, 3, 2), ProtocolSpec.kfold("b", b, 3, 2)),
         List.of(new NaiveBayes("test.nb", false), tuned, new FirstWord(), new MajorityClass()), 7, 50, 2);
     return RunWriter.write(Evaluation.run(spec), dir, ReportWriter.extra(jmhDir));
+  }
+
+  /** Documents of {@link #many}: more than {@link HtmlReport#FOLD_ROWS}, so loo-doc has more folds than listed. */
+  static final int MANY_DOCS = HtmlReport.FOLD_ROWS + 20;
+  /** Sentences per document of {@link #many}. */
+  static final int MANY_PER_DOC = 8;
+
+  /**
+   * A run (in memory, not written) with more of everything than the report lists: {@link #MANY_DOCS}
+   * documents of {@link #MANY_PER_DOC} sentences, kfold 2x1 and loo-doc; the last sentence of every
+   * document is one boilerplate line (a cluster of {@code MANY_DOCS} members), the first is a quote shared
+   * by two documents (half as many clusters of two); the sentence's first word tells its label only half the time, so every learner gets
+   * hundreds wrong;
+   * {@link #TUNED} on 2 inner folds is tuned in each of loo-doc's folds.
+   */
+  static Run many() {
+    Rng rng = new Rng(11);
+    String[] labels = {"alpha", "beta", "gamma"};
+    List<Example> ex = new ArrayList<>();
+    for (int d = 0; d < MANY_DOCS; d++) {
+      for (int s = 0; s < MANY_PER_DOC; s++) {
+        String label;
+        String text;
+        if (s == MANY_PER_DOC - 1) {
+          label = "gamma";
+          text = "All rights reserved, cookies policy.";
+        } else if (s == 0) {
+          label = labels[(d / 2) % 3];
+          Rng quote = new Rng(1000 + d / 2);
+          text = Fixtures.WORDS.get((d / 2) % 3) + " quoted " + word(quote) + " " + word(quote) + " " + word(quote) + ".";
+        } else {
+          int y = rng.nextInt(3);
+          label = labels[y];
+          int cue = rng.nextInt(10) < 3 ? y : rng.nextInt(3);
+          text = Fixtures.WORDS.get(cue) + " said " + Fixtures.WORDS.get(3 + rng.nextInt(5)) + " " + word(rng) + " "
+              + word(rng) + " " + word(rng) + " number " + d + "-" + s;
+        }
+        ex.add(new Example("m" + d + "-" + s, "doc" + d, label, text));
+      }
+    }
+    Dataset data = Fixtures.of("many", ex);
+    TunedLearner tuned = new TunedLearner(TUNED, TUNED, LearnerSpecs.grid(TUNED, TUNED), 2, "macro_f1");
+    EvaluationSpec spec = new EvaluationSpec(List.of(ProtocolSpec.kfold(data, 2, 1), ProtocolSpec.looDoc(data)),
+        List.of(new FirstWord(), tuned, new MajorityClass()), 5, 20, 2);
+    return RunWriter.of(Evaluation.run(spec));
+  }
+
+  private static String word(Rng rng) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      b.append((char) ('a' + rng.nextInt(26)));
+    }
+    return b.toString();
   }
 
   static List<Learner> learners() {

@@ -14,7 +14,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +101,27 @@ class HtmlReportTest {
   static Element cell(Element scope, String rowCss, String learner, String cellCss, String... attributeValues) {
     Element row = one(scope, rowCss, "data-learner", learner);
     return row == null ? null : one(row, cellCss, attributeValues);
+  }
+
+  /**
+   * The {@code <svg>} element of an SVG file's text as the page should hold it: the same characters from
+   * {@code <svg} to {@code </svg>}, less the namespace declarations (HTML needs none), and with {@code
+   * label} for assistive technology if the file has none.
+   */
+  static String svgElement(String file, String label) {
+    String e = file.substring(file.indexOf("<svg"), file.lastIndexOf("</svg>") + "</svg>".length());
+    e = e.replaceFirst(" xmlns=\"[^\"]*\"", "").replaceFirst(" xmlns:xlink=\"[^\"]*\"", "");
+    int tag = e.indexOf('>');
+    return e.substring(0, tag).contains(" role=") ? e
+        : e.substring(0, tag) + " role=\"img\" " + Html.attr("aria-label", label) + e.substring(tag);
+  }
+
+  /** The inline {@code <svg>} element of the figure {@code chart}, as the page's source has it. */
+  static String inlineSvg(String page, String chart) {
+    int fig = page.indexOf("<figure class=\"chart\" data-chart=\"" + chart + "\">");
+    assertTrue(fig >= 0, chart);
+    int start = page.indexOf("<svg", fig);
+    return page.substring(start, page.indexOf("</svg>", start) + "</svg>".length());
   }
 
   /** What the page shows for a CSV number: three decimals, an en dash for NaN. */
@@ -329,15 +349,17 @@ class HtmlReportTest {
     assertFalse(page.contains("@import"));
     assertFalse(page.replace("url(#", "").contains("url("), "no url() in the style sheet");
     assertFalse(page.contains("http://") || page.contains("https://"), "no URL anywhere in the page");
-    for (Element img : html.select("img")) {
-      String svg = new String(Base64.getDecoder().decode(img.attr("src").substring(img.attr("src").indexOf(',') + 1)));
-      assertFalse(svg.contains("href=\"http"), "an SVG links out: " + img.attr("alt"));
-      assertFalse(svg.contains("<image"), "an SVG embeds an image: " + img.attr("alt"));
+    assertTrue(html.select("img").isEmpty(), "charts are inline SVG elements");
+    assertFalse(html.select("figure svg").isEmpty());
+    for (Element svg : html.select("svg")) {
+      assertTrue(svg.select("[href], [xlink:href], image, use, foreignObject").isEmpty(),
+          "an SVG links out or embeds: " + svg.attr("aria-label"));
     }
   }
 
   @Test
   void everyChartIsInlinedAndWrittenAsSvgAndPng() throws Exception {
+    String page = Files.readString(run.resolve(ReportWriter.REPORT));
     List<Element> figures = html.select("figure[data-chart]");
     // per task: macro-F1, per-class, three confusion maps, cost, reliability; and the ranking's CD diagram
     assertEquals(tasks.size() * 7 + 1, figures.size());
@@ -358,18 +380,34 @@ class HtmlReportTest {
       String name = fig.attr("data-chart");
       Path svg = run.resolve("charts").resolve(name + ".svg");
       Path png = run.resolve("charts").resolve(name + ".png");
-      Element img = fig.selectFirst("img");
-      assertTrue(img.attr("src").startsWith("data:image/svg+xml;base64,"));
-      byte[] inline = Base64.getDecoder().decode(img.attr("src").substring("data:image/svg+xml;base64,".length()));
-      assertEquals(-1, java.util.Arrays.mismatch(inline, Files.readAllBytes(svg)), name + ": inline SVG = file");
+      Element inline = fig.selectFirst("svg");
+      assertNotNull(inline, name + " is inline");
+      assertEquals(svgElement(Files.readString(svg), inline.attr("aria-label")), inlineSvg(page, name),
+          name + ": inline SVG = file");
       org.w3c.dom.Document doc = f.newDocumentBuilder().parse(svg.toFile());
       assertEquals("svg", doc.getDocumentElement().getNodeName(), name);
-      assertEquals(img.attr("width"), doc.getDocumentElement().getAttribute("width").replace("px", ""), name);
+      int width = (int) Double.parseDouble(inline.attr("width").replace("px", ""));
+      int height = (int) Double.parseDouble(inline.attr("height").replace("px", ""));
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(png)));
       assertNotNull(image, name + ".png decodes");
-      assertEquals(2 * Integer.parseInt(img.attr("width")), image.getWidth(), name);
-      assertEquals(2 * Integer.parseInt(img.attr("height")), image.getHeight(), name);
-      assertFalse(img.attr("alt").isBlank());
+      assertEquals(2 * width, image.getWidth(), name);
+      assertEquals(2 * height, image.getHeight(), name);
+      List<String> texts = new ArrayList<>();
+      org.w3c.dom.NodeList nodes = doc.getElementsByTagName("text");
+      for (int i = 0; i < nodes.getLength(); i++) {
+        org.w3c.dom.Element t = (org.w3c.dom.Element) nodes.item(i);
+        texts.add(t.getTextContent());
+        String style = t.getAttribute("style");
+        assertTrue(style.isEmpty() || style.contains("font-family:sans-serif;"), name + ": " + style);
+      }
+      assertTrue(texts.contains(inline.attr("aria-label")), name + ": the title is SVG text: " + texts);
+      org.w3c.dom.NodeList paths = doc.getElementsByTagName("path");
+      for (int i = 0; i < paths.getLength(); i++) {
+        String d = ((org.w3c.dom.Element) paths.item(i)).getAttribute("d");
+        assertFalse(d.contains("Q"), name + ": a glyph outline (quadratic curves) is left: " + d);
+      }
+      assertEquals("img", inline.attr("role"), name);
+      assertFalse(inline.attr("aria-label").isBlank(), name);
     }
     try (var s = Files.list(run.resolve("charts"))) {
       assertEquals(2L * figures.size(), s.count(), "no chart file without a figure");
@@ -436,11 +474,10 @@ class HtmlReportTest {
   @Test
   void theCriticalDifferenceDiagramIsEmbeddedNamesEveryLearnerAndIsInCharts() throws Exception {
     Element fig = html.selectFirst("#ranking figure[data-chart=ranking-cd]");
-    String src = fig.selectFirst("img").attr("src");
-    assertTrue(src.startsWith("data:image/svg+xml;base64,"));
-    byte[] svg = Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1));
-    assertEquals(-1, java.util.Arrays.mismatch(svg, Files.readAllBytes(run.resolve("charts/ranking-cd.svg"))));
-    CdDiagramTest.Svg parsed = CdDiagramTest.parse(new String(svg, java.nio.charset.StandardCharsets.UTF_8));
+    assertNotNull(fig.selectFirst("svg"));
+    String svg = Files.readString(run.resolve("charts/ranking-cd.svg"));
+    assertEquals(svgElement(svg, ""), inlineSvg(Files.readString(run.resolve(ReportWriter.REPORT)), "ranking-cd"));
+    CdDiagramTest.Svg parsed = CdDiagramTest.parse(svg);
     List<String> learners = new ArrayList<>();
     manifest.path("learners").forEach(l -> learners.add(l.path("name").asText()));
     CdDiagramTest.assertEveryNameOnce(parsed, learners);

@@ -119,6 +119,6 @@ class MultiTaskReportTest {
     assertEquals(run.learners().size(), r.select("table.ranking tbody tr").size());
     assertTrue(r.text().contains("a/kfold: Nadeau and Bengio's corrected resampled t-test on per-fold macro-F1"),
         r.text());
-    assertFalse(r.select("figure[data-chart=ranking-cd] img").isEmpty());
+    assertFalse(r.select("figure[data-chart=ranking-cd] svg").isEmpty());
   }
 }
