@@ -24,6 +24,7 @@ import picocli.CommandLine;
       EvaluateCommand.class,
       ExperimentCommand.class,
       MergeCommand.class,
+      LearningCurveCommand.class,
       BenchCommand.class,
       LearnersCommand.class,
       CheckCommand.class,

@@ -138,7 +138,7 @@ final class Charts {
         (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * f));
   }
 
-  private static void style(AxesChartStyler s) {
+  static void style(AxesChartStyler s) {
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
     s.setPlotBorderColor(new Color(0x999999));
@@ -158,7 +158,7 @@ final class Charts {
     s.setAntiAlias(true);
   }
 
-  private static Painter xchart(Chart<?, ?> chart) {
+  static Painter xchart(Chart<?, ?> chart) {
     return (g, w, h) -> chart.paint(g, w, h);
   }
 
