@@ -14,25 +14,40 @@ import org.topicbench.feature.minilm.MiniLmEncoder;
 public enum EmbeddingFeatures {
   /** No embeddings. */
   NONE,
-  /** all-MiniLM-L6-v2, 384 dimensions ({@link MiniLmEncoder}). */
-  MINILM;
+  /** all-MiniLM-L6-v2, 384 dimensions ({@link MiniLmEncoder#get()}). */
+  MINILM,
+  /** all-MiniLM-L6-v2 quantised to 8 bits, 384 dimensions ({@link MiniLmEncoder#quantized()}). */
+  MINILM_Q;
 
   /** As specs write it. */
   public String id() {
-    return this == NONE ? "none" : MiniLmEncoder.ID;
+    return switch (this) {
+      case NONE -> "none";
+      case MINILM -> MiniLmEncoder.ID;
+      case MINILM_Q -> MiniLmEncoder.QUANTIZED_ID;
+    };
   }
 
   /** The ids specs accept. */
-  static final List<String> IDS = List.of("none", MiniLmEncoder.ID);
+  static final List<String> IDS = List.of("none", MiniLmEncoder.ID, MiniLmEncoder.QUANTIZED_ID);
 
   /** The embedding called {@code id}. */
   static EmbeddingFeatures of(String id) {
-    return id.equals(MiniLmEncoder.ID) ? MINILM : NONE;
+    for (EmbeddingFeatures e : values()) {
+      if (e.id().equals(id)) {
+        return e;
+      }
+    }
+    return NONE;
   }
 
   /** The encoder (null for {@code NONE}). */
   public SentenceEncoder encoder() {
-    return this == NONE ? null : MiniLmEncoder.get();
+    return switch (this) {
+      case NONE -> null;
+      case MINILM -> MiniLmEncoder.get();
+      case MINILM_Q -> MiniLmEncoder.quantized();
+    };
   }
 
   /** Appended dimensions. */

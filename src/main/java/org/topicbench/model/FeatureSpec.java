@@ -77,7 +77,8 @@ public final class FeatureSpec {
           Map.entry("features.weights", "none or balanced: class weights, for learners that take them"),
           Map.entry("features.extras", "none, layout (15 binary layout features) or cues (layout and the keyword"
               + " rules' 3 cues), appended after selection"),
-          Map.entry("features.embedding", "none or all-minilm-l6-v2: pretrained sentence embeddings (384 dense"
+          Map.entry("features.embedding", "none, all-minilm-l6-v2 or all-minilm-l6-v2-q (8-bit quantised):"
+              + " pretrained sentence embeddings (384 dense"
               + " dimensions, not fitted; each distinct sentence embedded once per run), appended after the extras"),
           Map.entry("features.text", "true or false: false drops the text n-gram features (embeddings and extras"
               + " only)"));

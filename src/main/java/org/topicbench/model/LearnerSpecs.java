@@ -231,6 +231,10 @@ public final class LearnerSpecs {
       p.add(new Preset(base + "-minilm", base + " " + minilm, "the -cues learner with all-MiniLM-L6-v2 sentence"
           + " embeddings (384 dense dimensions) joined to its tf-idf and cue features", true));
     }
+    for (String base : List.of("smile.logistic-minilm", "smile.svm-linear-cues-minilm")) {
+      p.add(new Preset(base + "-q", base + " features.embedding=" + EmbeddingFeatures.MINILM_Q.id(), "the same with the"
+          + " 8-bit quantised all-MiniLM-L6-v2 (a quarter of the model's size, faster on a CPU)", false));
+    }
     for (String base : List.of("smile.logistic-minilm", "smile.logistic-cues-minilm", "smile.svm-linear-cues-minilm")) {
       p.add(new Preset(base + "-platt", base + " calibration=platt", "the embedding learner with Platt calibration on"
           + " 5 inner folds: a candidate of the carry-over rule", false));

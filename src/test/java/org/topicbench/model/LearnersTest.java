@@ -65,6 +65,8 @@ class LearnersTest {
             "smile.svm-linear-layout",
             "weka.smo-layout",
             "weka.logistic-layout",
+            "smile.logistic-minilm-q",
+            "smile.svm-linear-cues-minilm-q",
             "smile.logistic-minilm-platt",
             "smile.logistic-cues-minilm-platt",
             "smile.svm-linear-cues-minilm-platt",

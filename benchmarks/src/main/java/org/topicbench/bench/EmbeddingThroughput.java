@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -32,6 +33,10 @@ import org.topicbench.feature.minilm.MiniLmEncoder;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class EmbeddingThroughput {
+  /** The model: full precision or 8-bit quantised. */
+  @Param({"all-minilm-l6-v2", "all-minilm-l6-v2-q"})
+  public String model;
+
   private List<String> texts;
   private SentenceEncoder encoder;
 
@@ -53,7 +58,7 @@ public class EmbeddingThroughput {
     for (Example e : Datasets.read(Datasets.SENTENCES).examples()) {
       texts.add(e.text());
     }
-    encoder = MiniLmEncoder.get();
+    encoder = model.equals(MiniLmEncoder.ID) ? MiniLmEncoder.get() : MiniLmEncoder.quantized();
     encoder.encode(texts);
   }
 

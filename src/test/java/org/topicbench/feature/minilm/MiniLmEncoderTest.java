@@ -48,4 +48,16 @@ class MiniLmEncoderTest {
     assertEquals(64, e.sha256().length());
     assertEquals(e.encode(List.of("")).length, 1, "an empty text is embedded too");
   }
+
+  @Test
+  void theQuantisedModelAgreesWithTheFullOne() {
+    List<String> texts = List.of("The police officers sent racist messages.", "Preheat the oven and add the flour.");
+    float[][] a = MiniLmEncoder.get().encode(texts);
+    float[][] q = MiniLmEncoder.quantized().encode(texts);
+    assertEquals(MiniLmEncoder.QUANTIZED_ID, MiniLmEncoder.quantized().id());
+    assertTrue(!MiniLmEncoder.get().sha256().equals(MiniLmEncoder.quantized().sha256()));
+    for (int i = 0; i < texts.size(); i++) {
+      assertTrue(cos(a[i], q[i]) > 0.9, "the same sentence, close vectors: " + cos(a[i], q[i]));
+    }
+  }
 }
