@@ -2,18 +2,16 @@ package org.topicbench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.topicbench.Topicbench;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Datasets;
-import org.topicbench.data.Example;
 import org.topicbench.data.InputException;
 import org.topicbench.eval.CarryOver;
 import org.topicbench.eval.EvaluationSpec;
+import org.topicbench.label.TrainingData;
 import org.topicbench.model.Learner;
 import org.topicbench.model.LearnerSpecs;
 import org.topicbench.model.Learners;
@@ -119,21 +117,9 @@ final class Training {
 
   /** One training set of every example of {@code datasets}; labels are the sorted union. */
   static TrainingSet trainingSet(List<Dataset> datasets) {
-    TreeSet<String> labels = new TreeSet<>();
-    for (Dataset d : datasets) {
-      labels.addAll(d.labels());
-    }
-    List<String> names = List.copyOf(labels);
-    List<String> texts = new ArrayList<>();
-    List<Integer> y = new ArrayList<>();
-    for (Dataset d : datasets) {
-      for (Example e : d.examples()) {
-        texts.add(e.text());
-        y.add(names.indexOf(e.label()));
-      }
-    }
-    return new TrainingSet(texts, y.stream().mapToInt(Integer::intValue).toArray(), names);
+    return TrainingData.of(datasets);
   }
+
 
   /** {@code a.csv + b.csv (N sentences)}. */
   static String describe(List<Dataset> datasets) {

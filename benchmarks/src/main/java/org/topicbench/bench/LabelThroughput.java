@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -22,16 +21,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 import org.topicbench.data.Dataset;
 import org.topicbench.data.Datasets;
-import org.topicbench.data.Example;
 import org.topicbench.label.BundledModel;
+import org.topicbench.label.Labelling;
+import org.topicbench.label.TrainingData;
 import org.topicbench.model.Learner;
 import org.topicbench.model.Learners;
 import org.topicbench.model.ModelFile;
 import org.topicbench.model.Prediction;
 import org.topicbench.model.TrainedModel;
 import org.topicbench.model.TrainingSet;
-import org.topicbench.text.Sentence;
-import org.topicbench.text.SentenceSegmenter;
 
 /**
  * Question: how many sentences per second does {@code topicbench label} sustain in one thread with a
@@ -71,7 +69,6 @@ public class LabelThroughput {
 
   private List<String> texts;
   private TrainedModel model;
-  private SentenceSegmenter segmenter;
 
   /** Sentences processed, reported by JMH per second. */
   @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -96,14 +93,13 @@ public class LabelThroughput {
     if (texts.isEmpty()) {
       throw new IllegalStateException("no .txt files in " + articles + " (run from the repository root)");
     }
-    segmenter = SentenceSegmenter.english();
     if (learner.equals("default")) {
       model = BundledModel.load().orElseThrow(() -> new IllegalStateException("no model bundled in the jar (build"
           + " the app module with its prepare-package phase)")).model();
       return;
     }
     List<Dataset> data = List.of(Datasets.read(Datasets.SENTENCES), Datasets.read(Datasets.EXTERNAL_DEV));
-    TrainingSet train = trainingSet(data);
+    TrainingSet train = TrainingData.of(data);
     Learner l = Learners.byName(learner);
     TrainedModel fitted = l.fit(train, 2022);
     Path file = Files.createTempFile("label-throughput", ".tbm");
@@ -115,40 +111,24 @@ public class LabelThroughput {
     }
   }
 
-  private static TrainingSet trainingSet(List<Dataset> data) {
-    TreeSet<String> labels = new TreeSet<>();
-    data.forEach(d -> labels.addAll(d.labels()));
-    List<String> names = List.copyOf(labels);
-    List<String> x = new ArrayList<>();
-    List<Integer> y = new ArrayList<>();
-    for (Dataset d : data) {
-      for (Example e : d.examples()) {
-        x.add(e.text());
-        y.add(names.indexOf(e.label()));
-      }
-    }
-    return new TrainingSet(x, y.stream().mapToInt(Integer::intValue).toArray(), names);
-  }
-
   /** Baseline: segment the articles only. */
   @Benchmark
   public void segmentOnly(Counters counters, Blackhole bh) {
     for (String text : texts) {
-      List<Sentence> sentences = segmenter.segment(text);
-      counters.sentences += sentences.size();
-      bh.consume(sentences);
+      Labelling.Document d = Labelling.document("article", text);
+      counters.sentences += d.sentences().size();
+      bh.consume(d);
     }
   }
 
-  /** Segment the articles and label every sentence with the loaded model. */
+  /** Segment the articles and label every sentence with the loaded model, as {@code topicbench label} does. */
   @Benchmark
   public void segmentAndLabel(Counters counters, Blackhole bh) {
     for (String text : texts) {
-      for (Sentence s : segmenter.segment(text)) {
-        Prediction p = model.predict(s.text());
-        bh.consume(p);
-        counters.sentences++;
-      }
+      Labelling.Document d = Labelling.document("article", text);
+      List<Prediction> p = Labelling.predict(model, d, "model");
+      bh.consume(p);
+      counters.sentences += p.size();
     }
   }
 }
