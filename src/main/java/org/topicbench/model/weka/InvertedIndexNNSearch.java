@@ -9,6 +9,7 @@ import weka.core.Instances;
 import weka.core.RevisionUtils;
 import weka.core.neighboursearch.LinearNNSearch;
 import weka.core.neighboursearch.NearestNeighbourSearch;
+import weka.core.neighboursearch.PerformanceStats;
 
 /**
  * Weka's {@link LinearNNSearch} without the linear scan, for {@link EuclideanDistance} {@code -D} (no range
@@ -27,8 +28,8 @@ import weka.core.neighboursearch.NearestNeighbourSearch;
  *   <li>bounds every instance's Weka distance from below by {@code |q|^2 + |x|^2 - 2 q.x} minus a
  *       rounding-error margin ({@code 16 (n + 8) 2^-53 (|q|^2 + |x|^2)}, {@code n} the query's plus the most
  *       any training instance has nonzeros: four times a worst-case bound on both computations' errors);
- *   <li>computes Weka's own distance ({@code m_DistanceFunction}, the very code the linear search runs) for
- *       the instances in increasing order of that bound, untouched ones by their precomputed norm, until the
+ *   <li>computes Weka's distance (its {@code NormalizableDistance.distance} loop, step for step) for the
+ *       instances in increasing order of that bound, untouched ones by their precomputed norm, until the
  *       next bound exceeds the {@code k}-th smallest distance computed;
  *   <li>returns every computed instance within that {@code k}-th distance: the same set, with the same
  *       distances, as the linear search.
@@ -40,6 +41,12 @@ import weka.core.neighboursearch.NearestNeighbourSearch;
  * distance have different instance weights (class weights); with equal weights (as {@code weka.ibk}) every
  * sum is the same sum. Instances identical (the same object) to the query are skipped, as the linear search
  * skips them for hold-one-out cross-validation.
+ *
+ * <p>The linear search also widens the distance function's ranges by every query ({@code addInstanceInfo}),
+ * at O(attributes) a query plus O(instances x attributes) once to set them up: for EuclideanDistance -D,
+ * ranges only enter distances with a missing value, so here they are kept pending in O(nonzeros) a query
+ * and brought up to date, exactly, before anything else uses the distance function (the linear search for
+ * a query the index does not cover, or another distance function being set).
  *
  * <p>A query tied with many instances at the {@code k}-th distance, or sharing a nonzero with fewer than
  * {@code k} instances, computes more distances (up to all of them, the linear search's cost). Any other
@@ -56,6 +63,12 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
 
   /** The distances of the last query's neighbours, after {@code postProcessDistances}. */
   private double[] distances;
+  /**
+   * What the queries and updates since the distance function's ranges were last brought up to date would
+   * have done to them; null when nothing is pending. Serialised with the search, so that a model read
+   * back brings them up to date the same way.
+   */
+  private PendingRanges pending;
 
   /** The index; null (with {@code built}) when it does not cover the data or the distance function. */
   private transient Index index;
@@ -81,7 +94,17 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
   @Override
   public void setInstances(Instances insts) throws Exception {
     m_Instances = insts;
-    m_DistanceFunction.setInstances(insts);
+    m_DistanceFunction.setInstances(insts); // ranges reset: what was pending no longer applies
+    pending = null;
+    built = false;
+    index = null;
+    linear = null;
+  }
+
+  @Override
+  public void setDistanceFunction(weka.core.DistanceFunction df) throws Exception {
+    flushRanges();
+    super.setDistanceFunction(df);
     built = false;
     index = null;
     linear = null;
@@ -93,7 +116,7 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
     if (m_Instances == null) {
       throw new Exception("No instances supplied yet. Cannot update without supplying a set of instances first.");
     }
-    m_DistanceFunction.update(ins);
+    widenRanges(ins);
     built = false; // the instance is in m_Instances already (the same object as the classifier's)
     index = null;
   }
@@ -103,11 +126,51 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
   public void addInstanceInfo(Instance ins) {
     if (m_Instances != null) {
       try {
-        m_DistanceFunction.update(ins);
+        widenRanges(ins);
       } catch (RuntimeException ex) {
         ex.printStackTrace();
       }
     }
+  }
+
+  /**
+   * {@code m_DistanceFunction.update(ins)}, as the linear search does for every query and added instance,
+   * deferred when the distance function is one the index covers. Weka's update walks every attribute up to
+   * the instance's last (O(attributes) per query, and O(instances x attributes) the first time, to set up
+   * the ranges from the training data), for ranges that EuclideanDistance -D only reads for missing values,
+   * which the index never computes a distance for. Deferred, it costs O(nonzeros) and is brought up to date
+   * exactly ({@link #flushRanges}) before the distance function is used for anything else.
+   */
+  private void widenRanges(Instance ins) {
+    if (!covered(m_DistanceFunction) || ins.numAttributes() != m_Instances.numAttributes()) {
+      flushRanges();
+      m_DistanceFunction.update(ins);
+      return;
+    }
+    if (pending == null) {
+      pending = new PendingRanges(m_Instances.numAttributes());
+    }
+    pending.add(ins);
+  }
+
+  /** Applies the pending range updates to the distance function's ranges, as Weka would have made them. */
+  void flushRanges() {
+    if (pending != null) {
+      PendingRanges p = pending;
+      pending = null;
+      try {
+        p.applyTo(((EuclideanDistance) m_DistanceFunction).getRanges());
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot bring the distance function's ranges up to date", e);
+      }
+    }
+  }
+
+  /** Whether the index covers this distance function: exactly EuclideanDistance -D -R first-last. */
+  private static boolean covered(weka.core.DistanceFunction f) {
+    return f != null && f.getClass() == EuclideanDistance.class && ((EuclideanDistance) f).getDontNormalize()
+        && !((EuclideanDistance) f).getInvertSelection()
+        && "first-last".equals(((EuclideanDistance) f).getAttributeIndices());
   }
 
   @Override
@@ -134,6 +197,7 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
     }
     double[] q = index == null ? null : index.query(target);
     if (q == null) {
+      flushRanges();
       if (linear == null) {
         linear = new Linear(m_Instances, m_DistanceFunction);
       }
@@ -145,7 +209,7 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
     if (m_Stats != null) {
       m_Stats.searchStart();
     }
-    Result r = index.search(target, q, kNN, this);
+    Result r = index.search(target, q, kNN, m_Stats);
     if (m_Stats != null) {
       m_Stats.searchFinish();
     }
@@ -170,14 +234,6 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
       m_Instances = instances;
       m_DistanceFunction = distance;
     }
-  }
-
-  /** Weka's distance of instance {@code i}, exactly as the linear search computes it. */
-  private double distance(Instance target, int i) {
-    if (m_Stats != null) {
-      m_Stats.incrPointCount();
-    }
-    return m_DistanceFunction.distance(target, m_Instances.instance(i), Double.POSITIVE_INFINITY, m_Stats);
   }
 
   private record Result(int[] docs, double[] distances, int computed) {}
@@ -229,11 +285,7 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
 
     /** The index of {@code data}, or null when the distance function or the data are not what it covers. */
     static Index of(Instances data, weka.core.DistanceFunction f) {
-      if (data == null || f == null || f.getClass() != EuclideanDistance.class) {
-        return null;
-      }
-      EuclideanDistance e = (EuclideanDistance) f;
-      if (!e.getDontNormalize() || e.getInvertSelection() || !"first-last".equals(e.getAttributeIndices())) {
+      if (data == null || !covered(f)) {
         return null;
       }
       int classIndex = data.classIndex();
@@ -331,7 +383,7 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
       return new double[] {s, nonzeros};
     }
 
-    Result search(Instance target, double[] q, int k, InvertedIndexNNSearch owner) {
+    Result search(Instance target, double[] q, int k, PerformanceStats stats) {
       double qs = q[0];
       double margin = 16 * (q[1] + maxNonzeros + 8) * U;
       int nTouched = 0;
@@ -403,7 +455,10 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
           if (rows[d] == target) { // the linear search skips the query itself (hold-one-out)
             continue;
           }
-          double dist = owner.distance(target, d);
+          if (stats != null) {
+            stats.incrPointCount();
+          }
+          double dist = distance(target, rows[d]);
           if (ne == evalDoc.length) {
             evalDoc = Arrays.copyOf(evalDoc, 2 * ne);
             evalDist = Arrays.copyOf(evalDist, 2 * ne);
@@ -448,6 +503,45 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
           touched[touchedList[i]] = false;
         }
       }
+    }
+
+    /**
+     * {@code NormalizableDistance.distance(first, second, +infinity)} of EuclideanDistance -D -R first-last
+     * on numeric attributes without missing values, step for step: the squared differences over the union of
+     * both instances' attributes, in attribute order, the class skipped ({@code val1 - val2}, {@code 0 - val2}
+     * or {@code val1 - 0}, each squared and added to the sum). The index covers only such data, so the
+     * ranges Weka's version would set up first are not needed.
+     */
+    double distance(Instance first, Instance second) {
+      double distance = 0;
+      int n1 = first.numValues();
+      int n2 = second.numValues();
+      for (int p1 = 0, p2 = 0; p1 < n1 || p2 < n2; ) {
+        int firstI = p1 >= n1 ? numAttributes : first.index(p1);
+        int secondI = p2 >= n2 ? numAttributes : second.index(p2);
+        if (firstI == classIndex) {
+          p1++;
+          continue;
+        }
+        if (secondI == classIndex) {
+          p2++;
+          continue;
+        }
+        double diff;
+        if (firstI == secondI) {
+          diff = first.valueSparse(p1) - second.valueSparse(p2);
+          p1++;
+          p2++;
+        } else if (firstI > secondI) {
+          diff = 0 - second.valueSparse(p2);
+          p2++;
+        } else {
+          diff = first.valueSparse(p1) - 0;
+          p1++;
+        }
+        distance = distance + diff * diff;
+      }
+      return distance;
     }
 
     private static void siftDown(int[] doc, double[] key, int i, int n) {
@@ -498,6 +592,92 @@ public class InvertedIndexNNSearch extends NearestNeighbourSearch {
         h[i] = h[c];
         h[c] = t;
         i = c;
+      }
+    }
+  }
+
+  /**
+   * The effect of {@code NormalizableDistance.updateRanges(instance)} for a run of instances, kept in
+   * O(nonzeros) each: for every explicit non-missing value, the attribute's min and max widen to it; every
+   * attribute below the instance's last explicit one that it does not list has the value 0 (so min and max
+   * widen to 0). Min and max do not depend on the order, and a width is {@code max - min} after the last
+   * change, so applying them all at once gives Weka's ranges exactly.
+   */
+  private static final class PendingRanges implements java.io.Serializable {
+    @Serial private static final long serialVersionUID = 1L;
+
+    private final double[] min;
+    private final double[] max;
+    /** Instances whose last explicit attribute is {@code a}, at {@code a}. */
+    private final int[] lastAt;
+    /** Instances that list {@code a} explicitly and have a later explicit attribute, at {@code a}. */
+    private final int[] listedBelowLast;
+
+    PendingRanges(int numAttributes) {
+      min = new double[numAttributes];
+      max = new double[numAttributes];
+      Arrays.fill(min, Double.POSITIVE_INFINITY);
+      Arrays.fill(max, Double.NEGATIVE_INFINITY);
+      lastAt = new int[numAttributes];
+      listedBelowLast = new int[numAttributes];
+    }
+
+    void add(Instance ins) {
+      int n = ins.numValues();
+      if (n == 0) {
+        return;
+      }
+      int last = ins.index(n - 1);
+      lastAt[last]++;
+      for (int p = 0; p < n; p++) {
+        int a = ins.index(p);
+        if (a < last) {
+          listedBelowLast[a]++;
+        }
+        if (!ins.isMissingSparse(p)) {
+          double v = ins.valueSparse(p);
+          if (v < min[a]) {
+            min[a] = v;
+          }
+          if (v > max[a]) {
+            max[a] = v;
+          }
+        }
+      }
+    }
+
+    /** Widens Weka's ranges ({@code [attribute][min, max, width]}) in place. */
+    void applyTo(double[][] ranges) {
+      int later = 0; // instances whose last explicit attribute is after a
+      for (int a = min.length - 1; a >= 0; a--) {
+        double[] r = ranges[a];
+        double lo = r[EuclideanDistance.R_MIN];
+        double hi = r[EuclideanDistance.R_MAX];
+        boolean changed = false;
+        if (later > listedBelowLast[a]) { // some instance has an implicit 0 here
+          if (0 < lo) {
+            lo = 0;
+            changed = true;
+          }
+          if (0 > hi) {
+            hi = 0;
+            changed = true;
+          }
+        }
+        if (min[a] < lo) {
+          lo = min[a];
+          changed = true;
+        }
+        if (max[a] > hi) {
+          hi = max[a];
+          changed = true;
+        }
+        if (changed) {
+          r[EuclideanDistance.R_MIN] = lo;
+          r[EuclideanDistance.R_MAX] = hi;
+          r[EuclideanDistance.R_WIDTH] = hi - lo;
+        }
+        later += lastAt[a];
       }
     }
   }

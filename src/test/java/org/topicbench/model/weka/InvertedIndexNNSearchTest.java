@@ -94,6 +94,39 @@ class InvertedIndexNNSearchTest {
   }
 
   @Test
+  void rangesEndAsTheLinearSearchLeavesThem() throws Exception {
+    Random rnd = new Random(Cli.seed("InvertedIndexNNSearchTest.rangesEndAsTheLinearSearchLeavesThem"));
+    for (int trial = 0; trial < TRIALS / 3; trial++) {
+      Problem pr = Problem.random(rnd);
+      Instances data = WekaInstances.of("t", pr.x(), pr.y(), pr.classes(), pr.dimension(), null, false);
+      String k = Integer.toString(1 + rnd.nextInt(Math.min(pr.x().size(), 7)));
+      IBk linear = ibk(k, "", LinearNNSearch.class);
+      IBk index = ibk(k, "", InvertedIndexNNSearch.class);
+      linear.buildClassifier(new Instances(data));
+      index.buildClassifier(new Instances(data));
+      for (int q = 0; q < QUERIES; q++) {
+        Instance a = WekaInstances.unlabelled(pr.query(rnd), data, false);
+        Instance b = (Instance) a.copy();
+        if (rnd.nextInt(6) == 0) { // a missing value: only the linear search handles it, with the ranges
+          int attribute = rnd.nextInt(pr.dimension());
+          a.setMissing(attribute);
+          b.setMissing(attribute);
+        }
+        String where = "trial " + trial + " query " + q + " " + a;
+        assertArrayEquals(linear.distributionForInstance(a), index.distributionForInstance(b), where);
+      }
+      if (rnd.nextBoolean()) {
+        index = roundTrip(index); // pending range updates travel with the model
+      }
+      InvertedIndexNNSearch search = (InvertedIndexNNSearch) index.getNearestNeighbourSearchAlgorithm();
+      search.flushRanges();
+      assertTrue(Arrays.deepEquals(
+          ((EuclideanDistance) linear.getNearestNeighbourSearchAlgorithm().getDistanceFunction()).getRanges(),
+          ((EuclideanDistance) search.getDistanceFunction()).getRanges()), "trial " + trial);
+    }
+  }
+
+  @Test
   void computesFewDistancesWhereTheQueryOverlapsEnoughInstances() throws Exception {
     Random rnd = new Random(Cli.seed("InvertedIndexNNSearchTest.computesFewDistancesWhereTheQueryOverlapsEnoughInstances"));
     List<SparseVector> x = new ArrayList<>();
