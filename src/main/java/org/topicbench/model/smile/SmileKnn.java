@@ -15,12 +15,14 @@ import org.topicbench.model.VectorData;
 import org.topicbench.model.VectorLearner;
 
 /**
- * Smile's k-nearest-neighbour classifier ({@code smile.classification.KNN}): majority vote of the {@code
- * k} nearest training sentences by cosine distance ({@code 1 - x.y} on L2-normalised tf-idf vectors);
- * probabilities are the vote shares. {@code k} is capped at the training-set size. The neighbours come
- * from an exact inverted index ({@link CosineIndex}) instead of Smile's linear search over every
- * training vector: the same neighbours and the same votes, so the same predictions, at the cost of the
- * training vectors sharing a feature with the sentence.
+ * Smile's k-nearest-neighbour classifier ({@code smile.classification.KNN}) as this learner used it:
+ * majority vote of the {@code k} nearest training sentences by cosine distance ({@code 1 - x.y} on
+ * L2-normalised tf-idf vectors), the lowest class on a tie; probabilities are the vote shares. {@code k}
+ * is capped at the training-set size. The neighbours come from an exact inverted index ({@link
+ * CosineIndex}) instead of Smile's linear search over every training vector, and the vote is Smile's,
+ * written out (so this class no longer calls Smile): the same neighbours and the same votes, so the same
+ * predictions (SmileKnnTest checks them against Smile's own KNN), at the cost of the postings of the
+ * sentence's features instead of the whole training set.
  */
 public final class SmileKnn extends VectorLearner {
   private final int k;
