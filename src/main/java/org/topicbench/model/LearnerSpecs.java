@@ -209,9 +209,10 @@ public final class LearnerSpecs {
         + " instances=dense features.selection=chi2:100", "30 trees (Weka's default 100) on the top 100 chi-square"
         + " features as dense rows, one execution slot (folds already run in parallel)", true));
     p.add(new Preset("weka.ibk", "weka:weka.classifiers.lazy.IBk -K 5"
-        + " -A \"weka.core.neighboursearch.LinearNNSearch -A \\\"weka.core.EuclideanDistance -D -R first-last\\\"\""
-        + " features.renorm=true", "k = 5 by Euclidean distance on unit-length tf-idf (the cosine ranking), without"
-        + " Weka's range normalisation (-D)", true));
+        + " -A \"org.topicbench.model.weka.InvertedIndexNNSearch -A \\\"weka.core.EuclideanDistance -D -R first-last\\\"\""
+        + " features.renorm=true", "k = 5 by Euclidean distance on unit-length tf-idf (the cosine ranking, but for"
+        + " empty vectors), without Weka's range normalisation (-D); the neighbours and distances of Weka's"
+        + " LinearNNSearch through an inverted index (InvertedIndexNNSearch)", true));
     p.add(new Preset("weka.zeror", "weka:weka.classifiers.rules.ZeroR", "Weka's majority class", true));
     for (String extras : List.of("cues", "layout")) {
       boolean cues = extras.equals("cues");
