@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
           + " label reaches its per-label threshold (the mean probability of that label over the sentences"
           + " given it) and is the most probable such label; the suggested label is that one, else the most"
           + " probable other label.",
-      "Measured on the bundled corpus with 10% of its labels flipped at random (10 seeds): 80% of the flips"
-          + " are in the top ranks (as many ranks as flips); chance is 10%."
+      "Measured on the bundled corpus with 10%% of its labels flipped at random (10 seeds): 80%% of the flips"
+          + " are in the top ranks (as many ranks as flips); chance is 10%%."
     })
 public final class CorpusAuditCommand implements Callable<Integer> {
   /** Output formats. */

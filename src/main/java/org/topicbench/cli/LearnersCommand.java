@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
           + " and their settings.",
       "With SPEC arguments, shows what each spec makes instead (a grid makes one learner per value): a way to"
           + " check a spec before an evaluation.",
-      "With --time, also fits each learner on a random 90% of DATASET and predicts the rest, and prints the"
+      "With --time, also fits each learner on a random 90%% of DATASET and predicts the rest, and prints the"
           + " mean wall-clock cost (a rough guide; evaluation writes the real timings)."
     })
 public final class LearnersCommand implements Callable<Integer> {
