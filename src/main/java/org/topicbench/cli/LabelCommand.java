@@ -15,6 +15,7 @@ import org.topicbench.label.BundledModel;
 import org.topicbench.label.LabelOutput;
 import org.topicbench.label.Labelling.Document;
 import org.topicbench.label.Labelling.Labelled;
+import org.topicbench.label.StreamingLabeller;
 import org.topicbench.label.Labelling;
 import org.topicbench.model.Learner;
 import org.topicbench.model.ModelFile;
@@ -83,6 +84,11 @@ public final class LabelCommand implements Callable<Integer> {
       description = "Table width in characters; long sentences wrap (default: $COLUMNS, else 120).")
   Integer width;
 
+  @Option(names = "--stream", description = "One FILE or '-' of any size, labelled in bounded memory with output"
+      + " written as it goes (csv or jsonl; the same rows as without --stream). An input error found after output"
+      + " began still exits 2 with one line naming the file, line and byte.")
+  boolean stream;
+
   @Option(
       names = "--raw",
       description = "csv: write cells exactly as they are; by default a cell a spreadsheet would run as a formula"
@@ -97,6 +103,9 @@ public final class LabelCommand implements Callable<Integer> {
     if (width != null && width < 40) {
       throw new InputException("--width must be >= 40, got " + width);
     }
+    if (stream) {
+      return stream(out, err);
+    }
     List<Document> docs = read(inputs);
     TrainedModel model = model(err);
     List<String> labels = model.labelNames();
@@ -110,6 +119,45 @@ public final class LabelCommand implements Callable<Integer> {
       case jsonl -> LabelOutput.printJsonLines(labelled, labels, out);
     }
     out.flush();
+    return Main.OK;
+  }
+
+  /** {@code --stream}: one input, labelled as it is read. */
+  private int stream(PrintWriter out, PrintWriter err) throws IOException {
+    if (inputs.size() != 1) {
+      throw new InputException("--stream labels one FILE or '-', got " + inputs.size() + " inputs");
+    }
+    if (format == Format.table) {
+      throw new InputException("--stream writes csv or jsonl: add --format csv or --format jsonl");
+    }
+    String in = inputs.getFirst();
+    java.io.InputStream input;
+    if (in.equals("-")) {
+      input = System.in;
+    } else {
+      Path file;
+      try {
+        file = Path.of(in);
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new InputException(in + ": not a valid file name (" + e.getReason() + ")", e);
+      }
+      if (Files.isDirectory(file)) {
+        throw new InputException(in + ": is a directory; --stream labels one file");
+      }
+      try {
+        input = Files.newInputStream(file);
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new InputException(in + ": no such file", e);
+      } catch (java.nio.file.AccessDeniedException e) {
+        throw new InputException(in + ": permission denied", e);
+      }
+    }
+    TrainedModel model = model(err);
+    try (java.io.InputStream i = input) {
+      long n = StreamingLabeller.label(i, in, model,
+          format == Format.csv ? StreamingLabeller.Format.csv : StreamingLabeller.Format.jsonl, raw, out);
+      err.println("topicbench: labelled " + n + " sentences");
+    }
     return Main.OK;
   }
 

@@ -58,16 +58,24 @@ public final class Utf8 {
 
   /** "UTF-16 (byte-order mark FF FE)" and the like when {@code bytes} start with one, else null. */
   private static String wideByteOrderMark(byte[] b) {
-    if (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF) {
+    return wideByteOrderMark(b, b.length);
+  }
+
+  /**
+   * "UTF-16 (byte-order mark FF FE)" and the like when the first {@code n} bytes of {@code b} start with a
+   * UTF-16 or UTF-32 byte-order mark, else null (for readers that see a file a block at a time).
+   */
+  public static String wideByteOrderMark(byte[] b, int n) {
+    if (n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF) {
       return "UTF-32 (byte-order mark 00 00 FE FF)";
     }
-    if (b.length >= 4 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE && b[2] == 0 && b[3] == 0) {
+    if (n >= 4 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE && b[2] == 0 && b[3] == 0) {
       return "UTF-32 (byte-order mark FF FE 00 00)";
     }
-    if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+    if (n >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
       return "UTF-16 (byte-order mark FE FF)";
     }
-    if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+    if (n >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
       return "UTF-16 (byte-order mark FF FE)";
     }
     return null;

@@ -18,7 +18,7 @@ import org.topicbench.text.Sentence;
 public final class LabelOutput {
   private LabelOutput() {}
 
-  private static String probability(double p) {
+  static String probability(double p) {
     String s = String.format(Locale.ROOT, "%.6f", p);
     return s.equals("-0.000000") ? "0.000000" : s;
   }
