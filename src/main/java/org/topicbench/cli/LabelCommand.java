@@ -153,10 +153,40 @@ public final class LabelCommand implements Callable<Integer> {
       }
     }
     TrainedModel model = model(err);
+    long size = -1;
+    if (!in.equals("-")) {
+      try {
+        size = Files.size(Path.of(in));
+      } catch (IOException e) {
+        size = -1;
+      }
+    }
+    long begun = System.nanoTime();
+    long total = size;
+    long[] last = {begun, 0}; // time of the last line, tenths reported
+    StreamingLabeller.Progress progress = (bytes, sentences) -> {
+      long now = System.nanoTime();
+      double elapsed = (now - begun) / 1e9;
+      boolean tenth = total > 0 && bytes * 10 / total > last[1];
+      if (tenth || (total <= 0 && now - last[0] > 30_000_000_000L)) {
+        last[0] = now;
+        String where = total > 0 ? String.format(Locale.ROOT, "%d%% of %s, ", bytes * 100 / total, in) : "";
+        String left = total > 0 && bytes > 0 ? ", about " + Progress.duration(elapsed * (total - bytes) / bytes)
+            + " left" : "";
+        if (total > 0) {
+          last[1] = bytes * 10 / total;
+        }
+        err.printf(Locale.ROOT, "label: %s%,d sentences, %s elapsed%s%n", where, sentences, Progress.duration(elapsed),
+            left);
+        err.flush();
+      }
+    };
     try (java.io.InputStream i = input) {
       long n = StreamingLabeller.label(i, in, model,
-          format == Format.csv ? StreamingLabeller.Format.csv : StreamingLabeller.Format.jsonl, raw, out);
-      err.println("topicbench: labelled " + n + " sentences");
+          format == Format.csv ? StreamingLabeller.Format.csv : StreamingLabeller.Format.jsonl, raw, out, progress);
+      double elapsed = (System.nanoTime() - begun) / 1e9;
+      err.printf(Locale.ROOT, "topicbench: labelled %,d sentences in %s (%,.0f a second)%n", n,
+          Progress.duration(elapsed), n / Math.max(elapsed, 1e-9));
     }
     return Main.OK;
   }

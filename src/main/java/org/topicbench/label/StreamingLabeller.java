@@ -43,6 +43,12 @@ public final class StreamingLabeller {
   public static final int MAX_LINE = 1 << 22;
   private static final int BLOCK = 1 << 16;
 
+  /** Told after every batch: bytes read and sentences labelled so far. */
+  @FunctionalInterface
+  public interface Progress {
+    void labelled(long bytes, long sentences);
+  }
+
   /** Output formats. */
   public enum Format {
     csv,
@@ -60,6 +66,8 @@ public final class StreamingLabeller {
   private final ObjectMapper json = new ObjectMapper();
   private CSVPrinter csv;
   private long sentences;
+  private long bytesRead;
+  private Progress progress = (b, n) -> {};
 
   private record Row(long sentence, long line, long start, long end, String text) {}
 
@@ -85,7 +93,16 @@ public final class StreamingLabeller {
    */
   public static long label(InputStream in, String name, TrainedModel model, Format format, boolean raw, Writer out)
       throws IOException {
+    return label(in, name, model, format, raw, out, null);
+  }
+
+  /** As {@link #label(InputStream, String, TrainedModel, Format, boolean, Writer)}, telling {@code progress}. */
+  public static long label(InputStream in, String name, TrainedModel model, Format format, boolean raw, Writer out,
+      Progress progress) throws IOException {
     StreamingLabeller s = new StreamingLabeller(name, model, format, raw, out);
+    if (progress != null) {
+      s.progress = progress;
+    }
     s.run(in);
     if (s.sentences == 0) {
       throw new InputException(name + ": no sentence to label (empty or blank)");
@@ -144,6 +161,7 @@ public final class StreamingLabeller {
         decoder.flush(chars);
       }
       byteOffset += bytes.position();
+      bytesRead = byteOffset;
       bytes.compact();
       chars.flip();
       while (chars.hasRemaining()) {
@@ -261,5 +279,6 @@ public final class StreamingLabeller {
       csv.flush();
     }
     batch.clear();
+    progress.labelled(bytesRead, sentences);
   }
 }
