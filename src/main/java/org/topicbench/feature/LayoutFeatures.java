@@ -113,6 +113,85 @@ public final class LayoutFeatures {
     boolean inWord = false;
     boolean wordHasLetter = false;
     boolean wordCapitalised = false;
+    boolean separator = false;
+    boolean quote = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int k = c < 128 ? ASCII[c] : kind(c);
+      if ((k & SPACE) != 0) {
+        if (inWord) {
+          wordsWithLetters += wordHasLetter ? 1 : 0;
+          capitalised += wordCapitalised ? 1 : 0;
+        }
+        inWord = false;
+        continue;
+      }
+      visible++;
+      if (!inWord) {
+        words++;
+        inWord = true;
+        wordHasLetter = false;
+        wordCapitalised = false;
+      }
+      if ((k & LETTER) != 0) {
+        boolean up = (k & UPPER) != 0;
+        if (!wordHasLetter) {
+          wordCapitalised = up;
+        }
+        wordHasLetter = true;
+        letters++;
+        upper += up ? 1 : 0;
+      } else if ((k & DIGIT) != 0) {
+        digits++;
+      } else if (c >= 128 || c == '|' || c == '/' || c == '"') {
+        separator |= SEPARATORS.indexOf(c) >= 0 || (c == '/' && i > 0 && i + 1 < s.length()
+            && DateTimeCues.isSpace(s.charAt(i - 1)) && DateTimeCues.isSpace(s.charAt(i + 1)));
+        quote |= QUOTES.indexOf(c) >= 0;
+      }
+    }
+    if (inWord) {
+      wordsWithLetters += wordHasLetter ? 1 : 0;
+      capitalised += wordCapitalised ? 1 : 0;
+    }
+    f[1] = words >= 1 && words <= 3;
+    f[2] = words >= 4 && words <= 8;
+    f[3] = words >= 9 && words <= 20;
+    f[4] = words >= 21;
+    f[5] = wordsWithLetters >= 2 && capitalised >= 0.6 * wordsWithLetters;
+    f[6] = letters > 0 && upper * 2 >= letters;
+    f[7] = visible > 0 && digits * 10 >= visible;
+    // each regex runs only when what it needs is there (a digit and a month, a weekday, "14:05"...):
+    // the same result, much faster; LayoutFeaturesTest compares with running every regex
+    String lower = s.toLowerCase(Locale.ROOT);
+    int cues = DateTimeCues.of(lower);
+    // a weekday word is one of DATE's alternatives, a time zone word one of TIME's: no regex needed
+    f[8] = (cues & DateTimeCues.WEEKDAY) != 0
+        || ((cues & (DateTimeCues.MONTH_NEAR_DIGIT | DateTimeCues.SLASH_DATE)) != 0 && DATE.matcher(lower).find());
+    f[9] = (cues & DateTimeCues.ZONE) != 0 || ((cues & DateTimeCues.CLOCK) != 0 && TIME.matcher(lower).find());
+    f[10] = words <= 8 && s.length() > 2 && (s.charAt(0) | 0x20) == 'b' && (s.charAt(1) | 0x20) == 'y'
+        && BYLINE.matcher(s).find();
+    f[11] = s.indexOf(':') >= 0 && LABEL_PREFIX.matcher(s).find();
+    f[12] = separator;
+    f[13] = (s.indexOf('@') >= 0 || lower.contains("http") || lower.contains("www.")) && LINK.matcher(s).find();
+    f[14] = quote;
+    return f;
+  }
+
+  /** {@link #flags} as it was written first, every regular expression run on every text: the reference it keeps to. */
+  static boolean[] flagsByRegex(String text) {
+    String s = text.strip();
+    boolean[] f = new boolean[NAMES.size()];
+    f[0] = !s.isEmpty() && !endsWithTerminal(s);
+    int words = 0;
+    int wordsWithLetters = 0;
+    int capitalised = 0;
+    int letters = 0;
+    int upper = 0;
+    int digits = 0;
+    int visible = 0;
+    boolean inWord = false;
+    boolean wordHasLetter = false;
+    boolean wordCapitalised = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
@@ -153,21 +232,40 @@ public final class LayoutFeatures {
     f[5] = wordsWithLetters >= 2 && capitalised >= 0.6 * wordsWithLetters;
     f[6] = letters > 0 && upper * 2 >= letters;
     f[7] = visible > 0 && digits * 10 >= visible;
-    // each regex runs only when a char it needs is there (a digit, "day", ':'...): same result, much faster
     String lower = s.toLowerCase(Locale.ROOT);
-    f[8] = (digits > 0 || lower.contains("day")) && DATE.matcher(lower).find();
-    f[9] = (digits > 0 || lower.contains("gmt") || lower.contains("bst") || lower.contains("utc"))
-        && TIME.matcher(lower).find();
+    f[8] = DATE.matcher(lower).find();
+    f[9] = TIME.matcher(lower).find();
     f[10] = words <= 8 && BYLINE.matcher(s).find();
-    f[11] = s.indexOf(':') >= 0 && LABEL_PREFIX.matcher(s).find();
+    f[11] = LABEL_PREFIX.matcher(s).find();
     f[12] = SEPARATOR.matcher(s).find();
-    f[13] = (s.indexOf('@') >= 0 || lower.contains("http") || lower.contains("www.")) && LINK.matcher(s).find();
+    f[13] = LINK.matcher(s).find();
     boolean quote = false;
     for (int i = 0; i < s.length() && !quote; i++) {
       quote = QUOTES.indexOf(s.charAt(i)) >= 0;
     }
     f[14] = quote;
     return f;
+  }
+
+  private static final int SPACE = 1;
+  private static final int LETTER = 2;
+  private static final int UPPER = 4;
+  private static final int DIGIT = 8;
+  private static final byte[] ASCII = new byte[128];
+  private static final String SEPARATORS = "|•·▪►";
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII[c] = (byte) kind(c);
+    }
+  }
+
+  /** What the per-char loop asks of {@code c}, as bits. */
+  private static int kind(char c) {
+    return (Character.isWhitespace(c) || Character.isSpaceChar(c) ? SPACE : 0)
+        | (Character.isLetter(c) ? LETTER : 0)
+        | (Character.isUpperCase(c) ? UPPER : 0)
+        | (Character.isDigit(c) ? DIGIT : 0);
   }
 
   /** Whether {@code s} (stripped, not empty) ends with a terminator, possibly followed by closing chars. */

@@ -1,5 +1,6 @@
 package org.topicbench.model;
 
+import java.util.Arrays;
 import org.topicbench.feature.LayoutFeatures;
 import org.topicbench.feature.SparseVector;
 import org.topicbench.model.baseline.KeywordRules;
@@ -57,20 +58,25 @@ public enum ExtraFeatures {
     if (this == NONE) {
       return v;
     }
-    SparseVector layout = LayoutFeatures.extract(text, offset);
-    boolean[] cues = this == LAYOUT_AND_RULES ? KeywordRules.cues(text) : new boolean[0];
-    int n = v.size() + layout.size();
+    boolean[] layout = LayoutFeatures.flags(text);
+    boolean[] cues = this == LAYOUT_AND_RULES ? KeywordRules.cues(text) : NO_CUES;
+    int n = v.size();
+    for (boolean b : layout) {
+      n += b ? 1 : 0;
+    }
     for (boolean c : cues) {
       n += c ? 1 : 0;
     }
-    int[] idx = new int[n];
-    double[] val = new double[n];
-    System.arraycopy(v.indices(), 0, idx, 0, v.size());
-    System.arraycopy(v.values(), 0, val, 0, v.size());
-    System.arraycopy(layout.indices(), 0, idx, v.size(), layout.size());
-    System.arraycopy(layout.values(), 0, val, v.size(), layout.size());
-    int k = v.size() + layout.size();
-    int base = offset + LayoutFeatures.NAMES.size();
+    int[] idx = Arrays.copyOf(v.indices(), n);
+    double[] val = Arrays.copyOf(v.values(), n);
+    int k = v.size();
+    for (int i = 0; i < layout.length; i++) {
+      if (layout[i]) {
+        idx[k] = offset + i;
+        val[k++] = 1.0;
+      }
+    }
+    int base = offset + layout.length;
     for (int i = 0; i < cues.length; i++) {
       if (cues[i]) {
         idx[k] = base + i;
@@ -79,4 +85,6 @@ public enum ExtraFeatures {
     }
     return new SparseVector(idx, val);
   }
+
+  private static final boolean[] NO_CUES = new boolean[0];
 }

@@ -9,10 +9,12 @@ import java.util.SequencedMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.topicbench.feature.DateTimeCues;
 import org.topicbench.model.Learner;
 import org.topicbench.model.Prediction;
 import org.topicbench.model.TrainedModel;
 import org.topicbench.model.TrainingSet;
+import org.topicbench.text.RegexBoundary;
 
 /**
  * A transparent keyword baseline written from the labelling rules of the corpus (issue 2 §6, also
@@ -54,11 +56,12 @@ public final class KeywordRules implements Learner {
 
   // All patterns but BYLINE and MP run on the lower-cased text (much faster than case-insensitive
   // matching).
-  private static final Pattern FURNITURE_PROMPT =
-      Pattern.compile(
-          "^(read more|listen to this article|loading audio|most read|don't miss|watch:|watch now|video:|"
-              + "podcast:|sign up|subscribe|click here|follow us|share this|advertisement|related:|"
-              + "more on this story|top stories|latest:|image:|photo:|picture:|pictured:|credit:)");
+  private static final String[] PROMPTS = {
+    "read more", "listen to this article", "loading audio", "most read", "don't miss", "watch:", "watch now", "video:",
+    "podcast:", "sign up", "subscribe", "click here", "follow us", "share this", "advertisement", "related:",
+    "more on this story", "top stories", "latest:", "image:", "photo:", "picture:", "pictured:", "credit:"
+  };
+  private static final Pattern FURNITURE_PROMPT = Pattern.compile("^(" + String.join("|", PROMPTS) + ")");
   private static final Pattern PHOTO_CREDIT =
       Pattern.compile(
           "getty images|\\bpa wire\\b|\\bpa media\\b|\\bpa images\\b|shutterstock|\\balamy\\b|"
@@ -125,36 +128,102 @@ public final class KeywordRules implements Learner {
   /**
    * Each rule's cue on its own, not in the rules' order: whether rule 1 (furniture), the partygate
    * cues and the political-response cues fire on {@code text}, in that order. For learners that weigh
-   * the rules' evidence themselves ({@link org.topicbench.model.ExtraFeatures#LAYOUT_AND_RULES}).
+   * the rules' evidence themselves ({@link org.topicbench.model.ExtraFeatures#LAYOUT_AND_RULES}). The
+   * cue expressions are matched by {@link CueMatcher}'s one automaton pass, with the same results as
+   * {@link #cuesByRegex}.
    */
   public static boolean[] cues(String text) {
-    String s = text.strip().replace('\u2019', '\'').replace('\u2018', '\'');
+    String s = normalise(text);
+    String lower = s.toLowerCase(Locale.ROOT);
+    int m = CueMatcher.match(lower);
+    return new boolean[] {
+      isFurniture(s, lower, m),
+      (m & CueMatcher.PARTYGATE_CUE) != 0,
+      (m & CueMatcher.POLITICAL_CUE) != 0 || hasMp(s)
+    };
+  }
+
+  /** {@link #cues} with the rules' regular expressions, one pass each: the reference the matcher keeps to. */
+  static boolean[] cuesByRegex(String text) {
+    String s = normalise(text);
     String lower = s.toLowerCase(Locale.ROOT);
     return new boolean[] {
-      isFurniture(s, lower),
+      isFurnitureByRegex(s, lower),
       PARTYGATE_CUES.matcher(POLITICAL_PARTY.matcher(lower).replaceAll(" ")).find(),
       POLITICAL_CUES.matcher(lower).find() || MP.matcher(s).find()
     };
   }
 
+  private static String normalise(String text) {
+    return text.strip().replace('\u2019', '\'').replace('\u2018', '\'');
+  }
+
   /** The first rule that fires among those whose label is in {@code usable}, else {@code fallback}. */
   static String classify(String text, Set<String> usable, String fallback) {
-    String s = text.strip().replace('\u2019', '\'').replace('\u2018', '\'');
-    String lower = s.toLowerCase(Locale.ROOT);
-    if (usable.contains(BOILERPLATE) && isFurniture(s, lower)) {
+    boolean[] cue = cues(text);
+    if (usable.contains(BOILERPLATE) && cue[0]) {
       return BOILERPLATE;
     }
-    if (usable.contains(PARTYGATE) && PARTYGATE_CUES.matcher(POLITICAL_PARTY.matcher(lower).replaceAll(" ")).find()) {
+    if (usable.contains(PARTYGATE) && cue[1]) {
       return PARTYGATE;
     }
-    if (usable.contains(POLITICAL) && (POLITICAL_CUES.matcher(lower).find() || MP.matcher(s).find())) {
+    if (usable.contains(POLITICAL) && cue[2]) {
       return POLITICAL;
     }
     return fallback;
   }
 
-  /** Rule 1, on the stripped text {@code s} and its lower-cased form. */
-  static boolean isFurniture(String s, String lower) {
+  /** {@code \bMPs?\b} in {@code s}. */
+  private static boolean hasMp(String s) {
+    for (int i = s.indexOf("MP"); i >= 0; i = s.indexOf("MP", i + 1)) {
+      if (RegexBoundary.at(s, i)
+          && (RegexBoundary.at(s, i + 2) || (i + 2 < s.length() && s.charAt(i + 2) == 's' && RegexBoundary.at(s, i + 3)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Rule 1 on the stripped text {@code s}, its lower-cased form and its {@link CueMatcher} cues. */
+  private static boolean isFurniture(String s, String lower, int cues) {
+    if (s.isEmpty()) {
+      return true;
+    }
+    int words = words(s);
+    boolean unpunctuated = FINAL_PUNCTUATION.indexOf(s.charAt(s.length() - 1)) < 0;
+    if ((unpunctuated && words <= 5) || (cues & (CueMatcher.PHOTO_CUE | CueMatcher.BROWSER_CUE)) != 0) {
+      return true;
+    }
+    for (String prompt : PROMPTS) {
+      if (lower.startsWith(prompt)) {
+        return true;
+      }
+    }
+    if (words <= 8 && s.startsWith("By") && BYLINE.matcher(s).lookingAt()) {
+      return true;
+    }
+    // DATE_OR_TIME runs only where what one of its alternatives needs is there (same result)
+    if (!unpunctuated && !startsUpdated(lower)) {
+      return false;
+    }
+    int dt = DateTimeCues.of(lower);
+    return (dt & DateTimeCues.WEEKDAY) != 0 // one of DATE_OR_TIME's alternatives
+        || ((dt & (DateTimeCues.MONTH_NEAR_DIGIT | DateTimeCues.ZONE | DateTimeCues.CLOCK)) != 0
+            && DATE_OR_TIME.matcher(lower).find());
+  }
+
+  /** {@code UPDATED}: {@code ^(updated|published|last updated)\b}. */
+  private static boolean startsUpdated(String lower) {
+    for (String w : new String[] {"updated", "published", "last updated"}) {
+      if (lower.startsWith(w) && RegexBoundary.at(lower, w.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Rule 1 with its regular expressions, on the stripped text {@code s} and its lower-cased form. */
+  static boolean isFurnitureByRegex(String s, String lower) {
     if (s.isEmpty()) {
       return true;
     }

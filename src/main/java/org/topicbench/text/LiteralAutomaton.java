@@ -1,0 +1,180 @@
+package org.topicbench.text;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every occurrence of a fixed set of ASCII literals in a text, found in one pass over its chars
+ * (Aho–Corasick, compiled into a dense table over the literals' alphabet): what replaces one regular
+ * expression pass per rule when many literal alternatives are looked for in the same text. Overlapping
+ * occurrences and literals that end inside others are all reported.
+ *
+ * <p>Matching is exact and char by char: a char that is in no literal (every non-ASCII char among them)
+ * resets the automaton. Immutable and thread-safe; {@link #scan} allocates nothing when {@link Hits} has
+ * room.
+ */
+public final class LiteralAutomaton {
+  private final int classes;
+  private final byte[] charClass = new byte[128];
+  /** {@code next[state * classes + class]}. */
+  private final int[] next;
+  /** Literal ids reported on entering a state: {@code outputs[outStart[s], outStart[s + 1])}. */
+  private final int[] outStart;
+  private final int[] outputs;
+  private final int[] lengths;
+
+  /**
+   * The automaton of {@code literals}, literal {@code i} reported as id {@code i}.
+   *
+   * @throws IllegalArgumentException on an empty or non-ASCII literal
+   */
+  public LiteralAutomaton(List<String> literals) {
+    lengths = new int[literals.size()];
+    int k = 1; // class 0: a char in no literal
+    for (int i = 0; i < literals.size(); i++) {
+      String lit = literals.get(i);
+      if (lit.isEmpty()) {
+        throw new IllegalArgumentException("literal " + i + " is empty");
+      }
+      lengths[i] = lit.length();
+      for (int j = 0; j < lit.length(); j++) {
+        char c = lit.charAt(j);
+        if (c >= 128) {
+          throw new IllegalArgumentException("literal " + i + " is not ASCII: " + lit);
+        }
+        if (charClass[c] == 0) {
+          if (k == 127) {
+            throw new IllegalArgumentException("too many distinct chars");
+          }
+          charClass[c] = (byte) k++;
+        }
+      }
+    }
+    classes = k;
+    // the trie
+    List<int[]> trie = new ArrayList<>();
+    List<List<Integer>> out = new ArrayList<>();
+    trie.add(filled(classes));
+    out.add(new ArrayList<>());
+    for (int i = 0; i < literals.size(); i++) {
+      int s = 0;
+      for (char c : literals.get(i).toCharArray()) {
+        int cl = charClass[c];
+        if (trie.get(s)[cl] < 0) {
+          trie.get(s)[cl] = trie.size();
+          trie.add(filled(classes));
+          out.add(new ArrayList<>());
+        }
+        s = trie.get(s)[cl];
+      }
+      out.get(s).add(i);
+    }
+    // failure links, breadth first, folded into a complete transition table
+    int states = trie.size();
+    int[] fail = new int[states];
+    next = new int[states * classes];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int cl = 0; cl < classes; cl++) {
+      int t = trie.get(0)[cl];
+      if (t > 0) {
+        fail[t] = 0;
+        next[cl] = t;
+        queue.add(t);
+      } else {
+        next[cl] = 0;
+      }
+    }
+    while (!queue.isEmpty()) {
+      int s = queue.poll();
+      out.get(s).addAll(out.get(fail[s]));
+      for (int cl = 0; cl < classes; cl++) {
+        int t = trie.get(s)[cl];
+        if (t > 0) {
+          fail[t] = next[fail[s] * classes + cl];
+          next[s * classes + cl] = t;
+          queue.add(t);
+        } else {
+          next[s * classes + cl] = next[fail[s] * classes + cl];
+        }
+      }
+    }
+    outStart = new int[states + 1];
+    int total = 0;
+    for (int s = 0; s < states; s++) {
+      outStart[s] = total;
+      total += out.get(s).size();
+    }
+    outStart[states] = total;
+    outputs = new int[total];
+    for (int s = 0, p = 0; s < states; s++) {
+      List<Integer> o = out.get(s);
+      o.sort(null);
+      for (int id : o) {
+        outputs[p++] = id;
+      }
+    }
+  }
+
+  private static int[] filled(int n) {
+    int[] a = new int[n];
+    Arrays.fill(a, -1);
+    return a;
+  }
+
+  /** The length of literal {@code id}. */
+  public int length(int id) {
+    return lengths[id];
+  }
+
+  /**
+   * Every occurrence of every literal in {@code s}, into {@code hits} (cleared first), in increasing order of
+   * end, then of literal id.
+   */
+  public void scan(CharSequence s, Hits hits) {
+    hits.size = 0;
+    int state = 0;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      state = next[state * classes + (c < 128 ? charClass[c] : 0)];
+      int from = outStart[state];
+      int to = outStart[state + 1];
+      for (int o = from; o < to; o++) {
+        hits.add(outputs[o], i + 1);
+      }
+    }
+  }
+
+  /** Occurrences: literal id and end (exclusive) of each; reusable. */
+  public static final class Hits {
+    private int[] ids = new int[16];
+    private int[] ends = new int[16];
+    private int size;
+
+    /** Number of occurrences. */
+    public int size() {
+      return size;
+    }
+
+    /** The literal of occurrence {@code i}. */
+    public int id(int i) {
+      return ids[i];
+    }
+
+    /** Where occurrence {@code i} ends (exclusive). */
+    public int end(int i) {
+      return ends[i];
+    }
+
+    void add(int id, int end) {
+      if (size == ids.length) {
+        ids = Arrays.copyOf(ids, size * 2);
+        ends = Arrays.copyOf(ends, size * 2);
+      }
+      ids[size] = id;
+      ends[size++] = end;
+    }
+  }
+}
