@@ -89,7 +89,7 @@ public final class Baseline {
   private static List<String> files(Path run) {
     List<String> out = new ArrayList<>();
     for (String name : org.topicbench.run.RunReader.manifest(run.resolve(RunFormat.MANIFEST)).files()) {
-      if (!name.equals(NOT_KEPT) && !name.equals(RunFormat.MANIFEST) && isRunFile(name)) {
+      if (!name.equals(NOT_KEPT) && !name.equals(RunFormat.MANIFEST) && RunFormat.isRunFile(name)) {
         out.add(name);
       }
     }
@@ -104,9 +104,5 @@ public final class Baseline {
     return RunWriter.manifestJson(new Manifest(m.format(), m.runId(), m.topicbench(), m.seed(), m.seedDerivation(),
         m.bootstrap(), m.significanceLevel(), m.logLossEps(), m.tasks(), m.labels(), m.learners(), m.ranking(),
         m.libraries(), m.environment(), files));
-  }
-
-  private static boolean isRunFile(String name) {
-    return RunFormat.FILES.contains(name);
   }
 }

@@ -18,6 +18,7 @@ import org.topicbench.data.InputException;
 import org.topicbench.run.Manifest;
 import org.topicbench.run.Rows;
 import org.topicbench.run.Run;
+import org.topicbench.run.RunFormat;
 
 /**
  * What {@code check} needs of a run directory, read through the run format's reader ({@link
@@ -33,7 +34,7 @@ public final class RunReader {
     Run run = org.topicbench.run.RunReader.read(dir);
     Manifest m = run.manifest();
     for (String f : List.of("summary.csv", "per-class.csv", "predictions.csv")) {
-      if (!m.files().contains(f)) {
+      if (RunFormat.stored(m.files(), f) == null) {
         throw InputException.of(dir.resolve("manifest.json"), "files: does not list " + f + ", which check compares");
       }
     }
@@ -69,7 +70,7 @@ public final class RunReader {
       }
     }
     Map<Key, SequencedMap<Slot, Outcome>> predictions = new HashMap<>();
-    Path predictionsFile = dir.resolve("predictions.csv");
+    Path predictionsFile = dir.resolve(run.file("predictions.csv"));
     for (Rows.Prediction p : run.predictions()) {
       Key k = new Key(p.dataset() + "/" + p.protocol(), p.learner());
       Slot s = new Slot(p.repetition(), p.source(), p.id());

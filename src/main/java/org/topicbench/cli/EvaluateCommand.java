@@ -110,6 +110,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write report.html and charts/ (see 'topicbench report').")
   boolean noReport;
 
+  @Option(names = "--compress", paramLabel = "WHEN", converter = CompressionConverter.class,
+      description = "Store predictions.csv and examples.csv gzip-compressed (predictions.csv.gz, examples.csv.gz;"
+          + " zcat reads them): auto (each file with more than " + RunFormat.AUTO_ROWS + " rows), always or"
+          + " never (default: auto).")
+  RunFormat.Compression compress = RunFormat.Compression.AUTO;
+
   @Option(names = "--shard", paramLabel = "K/N",
       description = "Compute only shard K of N of the cells (dataset x protocol x learner x fold) into --cells;"
           + " 'topicbench merge' makes the run of them. For job arrays: --shard $SLURM_ARRAY_TASK_ID/N.")
@@ -171,7 +177,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     Path dir = this.out != null ? this.out : RunWriter.defaultDir(es);
     ProgressListener progress = Progress.recording(Progress.of("evaluate", "", err), stages);
-    EvaluationResult result = write(es, dir, noReport, err, progress, () -> Evaluation.run(es, progress, store,
+    EvaluationResult result = write(es, dir, noReport, compress, err, progress, () -> Evaluation.run(es, progress, store,
         Shard.ALL));
     stages.end();
     if (stagesFile != null) {
@@ -191,8 +197,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   /**
-   * The arguments that rebuild this evaluation, paths made absolute and without --shard, --cells, --out
-   * and --threads (they say where and how, not what).
+   * The arguments that rebuild this evaluation, paths made absolute and without --shard, --cells, --out,
+   * --threads and --compress (they say where and how, not what; merge has its own --compress).
    */
   private List<String> arguments() {
     List<String> all = spec.commandLine().getParseResult().originalArgs();
@@ -200,7 +206,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     int at = all.indexOf(spec.name());
     List<String> args = new ArrayList<>(at >= 0 ? all.subList(at + 1, all.size()) : all);
     List<String> out = new ArrayList<>();
-    java.util.Set<String> drop = java.util.Set.of("--shard", "--cells", "--out", "--threads");
+    java.util.Set<String> drop = java.util.Set.of("--shard", "--cells", "--out", "--threads", "--compress");
     java.util.Set<String> paths = java.util.Set.of("--experiment", "--train", "--test");
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -222,19 +228,32 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   /** Writes a result under the run directory's lock, checking the directory before the work. */
-  static EvaluationResult write(EvaluationSpec es, Path dir, boolean noReport, PrintWriter err,
-      ProgressListener progress, java.util.function.Supplier<EvaluationResult> work) {
+  static EvaluationResult write(EvaluationSpec es, Path dir, boolean noReport, RunFormat.Compression compress,
+      PrintWriter err, ProgressListener progress, java.util.function.Supplier<EvaluationResult> work) {
     // the lock and the check come before the evaluation: a second run on the same directory, or a
     // directory that is not a run, fails at once instead of after the work
     try (AtomicFile.DirectoryLock lock = RunFormat.lock(dir)) {
       lock.recovered().forEach(step -> err.println("evaluate: " + dir + ": " + step));
       RunFormat.requireReplaceable(dir);
       EvaluationResult result = work.get();
-      RunWriter.write(result, lock, progress, noReport ? new RunWriter.Extra[0]
+      RunWriter.write(result, lock, progress, compress, noReport ? new RunWriter.Extra[0]
           : new RunWriter.Extra[] {ReportWriter.extra(ReportWriter.DEFAULT_JMH, w -> err.println("topicbench: " + w))});
       return result;
     } catch (IOException e) {
       throw InputException.of(dir, "cannot release its lock: " + e.getMessage());
+    }
+  }
+
+  /** {@code auto}, {@code always} or {@code never}. */
+  static final class CompressionConverter implements picocli.CommandLine.ITypeConverter<RunFormat.Compression> {
+    @Override
+    public RunFormat.Compression convert(String value) {
+      for (RunFormat.Compression c : RunFormat.Compression.values()) {
+        if (c.name().toLowerCase(Locale.ROOT).equals(value)) {
+          return c;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException("expected auto, always or never, got '" + value + "'");
     }
   }
 

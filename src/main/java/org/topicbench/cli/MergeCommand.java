@@ -9,6 +9,7 @@ import org.topicbench.eval.EvaluationResult;
 import org.topicbench.eval.EvaluationSpec;
 import org.topicbench.eval.ProgressListener;
 import org.topicbench.run.CellDirectory;
+import org.topicbench.run.RunFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +42,11 @@ public final class MergeCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write report.html and charts/.")
   boolean noReport;
 
+  @Option(names = "--compress", paramLabel = "WHEN", converter = EvaluateCommand.CompressionConverter.class,
+      description = "Store predictions.csv and examples.csv gzip-compressed: auto (each file with more than "
+          + RunFormat.AUTO_ROWS + " rows), always or never (default: auto), as 'evaluate --compress'.")
+  RunFormat.Compression compress = RunFormat.Compression.AUTO;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -63,7 +69,7 @@ public final class MergeCommand implements Callable<Integer> {
     CellDirectory store = CellDirectory.existing(cells);
     Path dir = out != null ? out : org.topicbench.run.RunWriter.defaultDir(es);
     ProgressListener progress = Progress.of("merge", "", err);
-    EvaluationResult result = EvaluateCommand.write(es, dir, noReport, err, progress,
+    EvaluationResult result = EvaluateCommand.write(es, dir, noReport, compress, err, progress,
         () -> Evaluation.assemble(es, store, progress));
     EvaluateCommand.print(stdout, result, dir, noReport);
     return Main.OK;

@@ -1019,8 +1019,8 @@ final class HtmlReport {
           + attr("data-of", Integer.toString(wrong.size())));
       h.text("Showing " + listed.size() + " of " + wrong.size() + " pairs, taken in turn from each (true, predicted) "
           + "label pair in the table's order (most often wrong, then most confident), so that every confusion has "
-          + "its examples. All of them are in ").el("code", "", "predictions.csv").text(" (learner "
-          + best + ", rows whose predicted label is not the true one), the sentences in ").el("code", "", "examples.csv")
+          + "its examples. All of them are in ").el("code", "", run.file("predictions.csv")).text(" (learner "
+          + best + ", rows whose predicted label is not the true one), the sentences in ").el("code", "", run.file("examples.csv"))
           .text(".");
       h.close("p");
     }
@@ -1161,8 +1161,8 @@ final class HtmlReport {
           + attr("data-of", Integer.toString(clusters.size())));
       h.text("Showing the first " + shown.size() + " of " + clusters.size() + " clusters (by cluster id), at most "
           + CLUSTER_MEMBERS + " members of each" + (summary.isEmpty() ? "" : "; of all " + clusters.size() + ": "
-          + summary) + ". Every sentence's cluster is in ").el("code", "", "examples.csv")
-          .text(" (columns cluster and cluster_size), every test fold in ").el("code", "", "predictions.csv").text(".");
+          + summary) + ". Every sentence's cluster is in ").el("code", "", run.file("examples.csv"))
+          .text(" (columns cluster and cluster_size), every test fold in ").el("code", "", run.file("predictions.csv")).text(".");
       h.close("p");
     } else if (!summary.isEmpty() && clusters.size() > 1) {
       h.el("p", attr("class", "note"), "Of all " + clusters.size() + " clusters: " + summary + ".");
@@ -1187,7 +1187,7 @@ final class HtmlReport {
       if (members < c.members().size()) {
         h.el("p", attr("class", "note capped") + " " + attr("data-listed", Integer.toString(members)) + " "
             + attr("data-of", Integer.toString(c.members().size())), "Showing the first " + members + " of "
-            + c.members().size() + " members (file order); examples.csv has them all (cluster " + c.id() + ").");
+            + c.members().size() + " members (file order); " + run.file("examples.csv") + " has them all (cluster " + c.id() + ").");
       }
       h.close("div");
     }

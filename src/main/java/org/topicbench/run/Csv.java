@@ -1,6 +1,16 @@
 package org.topicbench.run;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -15,6 +25,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,7 +38,9 @@ import org.topicbench.data.SafeCsv;
 /**
  * The CSV files of a run directory: written RFC 4180 with {@code \n} line ends and {@link SafeCsv} cells,
  * read back strictly (UTF-8, the exact header, the right number of fields, typed cells), every problem an
- * {@link InputException} naming the file and line.
+ * {@link InputException} naming the file and line. A file whose name ends in {@value RunFormat#GZ} is
+ * gzip-compressed ({@link #GZIP_LEVEL}, the header of {@link GZIPOutputStream}: no name, no time), the
+ * same bytes inside.
  */
 final class Csv {
   private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
@@ -33,14 +48,41 @@ final class Csv {
 
   private Csv() {}
 
-  /** Writes a header and rows. */
+  /** The deflate level of a compressed file: zlib's default, a fixed choice so that reruns are byte-identical. */
+  static final int GZIP_LEVEL = 6;
+  private static final int BUFFER = 1 << 16;
+
+  /** Whether {@code file} is stored gzip-compressed (by its name). */
+  static boolean compressed(Path file) {
+    return file.getFileName().toString().endsWith(RunFormat.GZ);
+  }
+
+  /** Writes a header and rows (gzip-compressed when the name ends in {@value RunFormat#GZ}). */
   static void write(Path file, List<String> header, Iterable<List<String>> rows) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    try (Writer w = writer(file);
         CSVPrinter p = new CSVPrinter(w, WRITE)) {
       p.printRecord(header);
       for (List<String> r : rows) {
         SafeCsv.print(p, r, false);
       }
+    }
+  }
+
+  private static Writer writer(Path file) throws IOException {
+    if (!compressed(file)) {
+      return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+    OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER);
+    try {
+      GZIPOutputStream gz = new GZIPOutputStream(out, BUFFER) {
+        {
+          def.setLevel(GZIP_LEVEL);
+        }
+      };
+      return new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8), BUFFER);
+    } catch (IOException | RuntimeException e) {
+      out.close();
+      throw e;
     }
   }
 
@@ -148,8 +190,22 @@ final class Csv {
    * @return the extra columns' names
    */
   static List<String> read(Path file, List<String> header, String extraPrefix, Consumer<Cells> row) {
+    try {
+      return parse(file, header, extraPrefix, row);
+    } catch (InputException e) {
+      // damaged compressed data may inflate to text that fails first: name the damage instead
+      String damage = compressed(file) ? gzipDamage(file) : null;
+      if (damage != null) {
+        throw InputException.of(file, damage);
+      }
+      throw e;
+    }
+  }
+
+  private static List<String> parse(Path file, List<String> header, String extraPrefix, Consumer<Cells> row) {
     CSVParser[] parser = {null};
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    LastByte[] last = {null};
+    try (Reader r = reader(file, last);
         CSVParser p = READ.parse(r)) {
       parser[0] = p;
       Iterator<CSVRecord> it = p.iterator();
@@ -179,20 +235,90 @@ final class Csv {
         }
         row.accept(new Cells(file, line, columns, rec.values()));
       }
-      endsWithLineBreak(file, p.getCurrentLineNumber());
+      if (last[0] != null) {
+        if (last[0].last >= 0 && last[0].last != '\n') {
+          throw InputException.at(file, Math.max(1, p.getCurrentLineNumber()), "does not end with a line break (truncated?)");
+        }
+      } else {
+        endsWithLineBreak(file, p.getCurrentLineNumber());
+      }
       return extra;
     } catch (NoSuchFileException e) {
       throw InputException.of(file, "missing (not a complete topicbench run directory)");
     } catch (CharacterCodingException e) {
       throw notUtf8(file, parser[0]);
+    } catch (ZipException | EOFException e) {
+      throw InputException.of(file, damaged(e));
     } catch (IOException e) {
       throw InputException.of(file, "cannot read: " + e.getMessage());
     } catch (UncheckedIOException | IllegalStateException e) {
       if (e.getCause() instanceof CharacterCodingException) {
         throw notUtf8(file, parser[0]);
       }
+      if (e.getCause() instanceof ZipException || e.getCause() instanceof EOFException) {
+        throw InputException.of(file, damaged(e.getCause()));
+      }
       // commons-csv reports malformed quoting from its iterator this way
       throw InputException.of(file, "malformed CSV: " + cut(e.getMessage()));
+    }
+  }
+
+  private static Reader reader(Path file, LastByte[] last) throws IOException {
+    if (!compressed(file)) {
+      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+    InputStream raw = Files.newInputStream(file);
+    try {
+      last[0] = new LastByte(new GZIPInputStream(new BufferedInputStream(raw, BUFFER), BUFFER));
+      // a decoder that reports malformed input, as Files.newBufferedReader's does
+      return new BufferedReader(new InputStreamReader(last[0], StandardCharsets.UTF_8.newDecoder()), BUFFER);
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  private static String damaged(Throwable e) {
+    String what = e.getMessage() == null || e.getMessage().isBlank() ? "unexpected end of file" : e.getMessage();
+    return "not a complete gzip file (truncated or damaged: " + cut(what) + ")";
+  }
+
+  /** What is wrong with the gzip data of {@code file}, or null when it inflates whole with a right checksum. */
+  static String gzipDamage(Path file) {
+    try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER), BUFFER)) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return null;
+    } catch (ZipException | EOFException e) {
+      return damaged(e);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Passes bytes through, keeping the last one read (-1 before any). */
+  private static final class LastByte extends FilterInputStream {
+    int last = -1;
+
+    LastByte(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        last = b;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        last = b[off + n - 1] & 0xff;
+      }
+      return n;
     }
   }
 

@@ -21,7 +21,8 @@ import java.util.LinkedHashMap;
  * @param ranking the ranking across tasks, or null when the run has fewer than two blocks or learners
  * @param libraries versions of the learner libraries
  * @param environment the JVM and machine
- * @param files the files of the run directory this manifest describes
+ * @param files the files of the run directory this manifest describes, under the names they have ({@code
+ *     predictions.csv.gz} in the place of {@code predictions.csv} when it is compressed, {@link RunFormat#stored})
  */
 public record Manifest(
     String format,

@@ -34,6 +34,15 @@ public record Run(
     return manifest.tasks();
   }
 
+  /**
+   * The name under which this run stores the file {@code name}: {@code predictions.csv} or, compressed,
+   * {@code predictions.csv.gz} (results/FORMAT.md); {@code name} itself when the manifest lists neither.
+   */
+  public String file(String name) {
+    String s = RunFormat.stored(manifest.files(), name);
+    return s != null ? s : name;
+  }
+
   /** The run id. */
   public String runId() {
     return manifest.runId();

@@ -31,6 +31,32 @@ public final class RunFormat {
   public static final List<String> FILES = List.of(
       "summary.csv", "per-class.csv", "confusion.csv", "folds.csv", "calibration.csv", "pairwise.csv", "predictions.csv",
       "examples.csv", "timings.csv", "tuning.csv", "ranks.csv", "ranking.csv", "wins.csv", "manifest.json");
+  /**
+   * The files that a run may store gzip-compressed instead, as {@code <name>.gz} (results/FORMAT.md,
+   * "Compressed files"): the two that grow with the corpus. The manifest's {@code files} lists the name
+   * each one has.
+   */
+  public static final List<String> COMPRESSIBLE = List.of("predictions.csv", "examples.csv");
+  /** The suffix of a compressed file. */
+  public static final String GZ = ".gz";
+  /** {@link Compression#AUTO} compresses a compressible file that has more rows than this. */
+  public static final int AUTO_ROWS = 100_000;
+
+  /** Which of the {@link #COMPRESSIBLE} files a run stores compressed. */
+  public enum Compression {
+    /** Those with more than {@value RunFormat#AUTO_ROWS} rows (the default). */
+    AUTO,
+    /** Both. */
+    ALWAYS,
+    /** Neither. */
+    NEVER;
+
+    /** Whether a compressible file of {@code rows} rows is compressed. */
+    public boolean compress(long rows) {
+      return this == ALWAYS || this == AUTO && rows > AUTO_ROWS;
+    }
+  }
+
   /** The one file that is not deterministic. */
   public static final String TIMINGS = "timings.csv";
   /** The manifest. */
@@ -158,9 +184,23 @@ public final class RunFormat {
     return null;
   }
 
-  /** A file name any version of the format writes (this version's, and {@code topicbench-run/1}'s). */
-  static boolean isRunFile(String name) {
-    return FILES.contains(name);
+  /**
+   * A file name any version of the format writes (this version's, and {@code topicbench-run/1}'s), a
+   * {@link #COMPRESSIBLE} one's compressed name included.
+   */
+  public static boolean isRunFile(String name) {
+    return FILES.contains(name) || name.endsWith(GZ) && COMPRESSIBLE.contains(name.substring(0, name.length() - GZ.length()));
+  }
+
+  /**
+   * The name under which {@code files} (a manifest's) lists the file {@code name}: {@code name} itself, or
+   * {@code name.gz} for a compressed one; null when it lists neither.
+   */
+  public static String stored(java.util.Collection<String> files, String name) {
+    if (files.contains(name)) {
+      return name;
+    }
+    return COMPRESSIBLE.contains(name) && files.contains(name + GZ) ? name + GZ : null;
   }
 
   private static boolean onlyCharts(Path charts) {

@@ -43,6 +43,11 @@ public final class RunReader {
         throw InputException.of(m, "files: '" + Csv.cut(f) + "' is not a file of " + RunFormat.FORMAT);
       }
     }
+    for (String f : RunFormat.COMPRESSIBLE) {
+      if (listed.contains(f) && listed.contains(f + RunFormat.GZ)) {
+        throw InputException.of(m, "files: lists both " + f + " and " + f + RunFormat.GZ + "; a run has one of them");
+      }
+    }
     Keys keys = new Keys(manifest);
     List<Rows.Summary> summary = rows(dir, listed, "summary.csv", Rows.Summary.COLUMNS, Rows.Summary::read,
         (r, c) -> keys.check(c, r.dataset(), r.protocol(), r.learner()));
@@ -60,8 +65,9 @@ public final class RunReader {
           keys.check(c, r.dataset(), r.protocol(), r.learnerB());
         });
     List<Rows.Prediction> predictions = new ArrayList<>();
-    if (listed.contains("predictions.csv")) {
-      Path file = dir.resolve("predictions.csv");
+    String predictionsName = RunFormat.stored(listed, "predictions.csv");
+    if (predictionsName != null) {
+      Path file = dir.resolve(predictionsName);
       List<String> labels = manifest.labels();
       List<String> extra = Csv.read(file, Rows.Prediction.COLUMNS, Rows.Prediction.P, c -> {
         Rows.Prediction p = Rows.Prediction.read(c, labels);
@@ -117,10 +123,11 @@ public final class RunReader {
   private static <T> List<T> rows(Path dir, Set<String> listed, String name, List<String> header,
       Function<Csv.Cells, T> read, Check<T> check) {
     List<T> out = new ArrayList<>();
-    if (!listed.contains(name)) {
+    String stored = RunFormat.stored(listed, name);
+    if (stored == null) {
       return out;
     }
-    Csv.read(dir.resolve(name), header, null, c -> {
+    Csv.read(dir.resolve(stored), header, null, c -> {
       T row = read.apply(c);
       check.apply(row, c);
       out.add(row);

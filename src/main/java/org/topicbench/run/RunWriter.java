@@ -64,9 +64,14 @@ public final class RunWriter {
    *     cannot be written
    */
   public static Run write(EvaluationResult result, Path dir, Extra... extras) {
+    return write(result, dir, RunFormat.Compression.AUTO, extras);
+  }
+
+  /** As {@link #write(EvaluationResult, Path, Extra...)}, compressing as {@code compression} says. */
+  public static Run write(EvaluationResult result, Path dir, RunFormat.Compression compression, Extra... extras) {
     try (AtomicFile.DirectoryLock lock = RunFormat.lock(dir)) {
       RunFormat.requireReplaceable(dir);
-      return write(result, lock, extras);
+      return write(result, lock, ProgressListener.NONE, compression, extras);
     } catch (IOException e) {
       throw new InputException(dir + ": cannot write results: " + e.getMessage(), e);
     }
@@ -83,8 +88,17 @@ public final class RunWriter {
   /** As {@link #write(EvaluationResult, AtomicFile.DirectoryLock, Extra...)}, announcing its stages. */
   public static Run write(
       EvaluationResult result, AtomicFile.DirectoryLock lock, ProgressListener stages, Extra... extras) {
+    return write(result, lock, stages, RunFormat.Compression.AUTO, extras);
+  }
+
+  /**
+   * As {@link #write(EvaluationResult, AtomicFile.DirectoryLock, ProgressListener, Extra...)}, storing
+   * predictions.csv and examples.csv compressed as {@code compression} says.
+   */
+  public static Run write(EvaluationResult result, AtomicFile.DirectoryLock lock, ProgressListener stages,
+      RunFormat.Compression compression, Extra... extras) {
     stages.stage("writing");
-    Run run = of(result);
+    Run run = of(result, compression);
     Run[] back = {null};
     try {
       lock.replace(
@@ -123,15 +137,22 @@ public final class RunWriter {
     List<String> labels = run.manifest().labels();
     List<String> header = new ArrayList<>(Rows.Prediction.COLUMNS);
     labels.forEach(l -> header.add(Rows.Prediction.P + l));
-    Csv.write(dir.resolve("predictions.csv"), header,
+    Csv.write(dir.resolve(stored(run, "predictions.csv")), header,
         run.predictions().stream().map(p -> p.cells(labels.size()))::iterator);
-    Csv.write(dir.resolve("examples.csv"), Rows.Example.COLUMNS, run.examples().stream().map(Rows.Example::cells)::iterator);
+    Csv.write(dir.resolve(stored(run, "examples.csv")), Rows.Example.COLUMNS,
+        run.examples().stream().map(Rows.Example::cells)::iterator);
     Csv.write(dir.resolve("timings.csv"), Rows.Timing.COLUMNS, run.timings().stream().map(Rows.Timing::cells)::iterator);
     Csv.write(dir.resolve("tuning.csv"), Rows.Tuning.COLUMNS, run.tuning().stream().map(Rows.Tuning::cells)::iterator);
     Csv.write(dir.resolve("ranks.csv"), Rows.Rank.COLUMNS, run.ranks().stream().map(Rows.Rank::cells)::iterator);
     Csv.write(dir.resolve("ranking.csv"), Rows.Ranking.COLUMNS, run.ranking().stream().map(Rows.Ranking::cells)::iterator);
     Csv.write(dir.resolve("wins.csv"), Rows.Wins.COLUMNS, run.wins().stream().map(Rows.Wins::cells)::iterator);
     Files.writeString(dir.resolve(RunFormat.MANIFEST), manifestJson(run.manifest()), StandardCharsets.UTF_8);
+  }
+
+  /** The name {@code run}'s manifest gives the file {@code name} (compressed or not). */
+  private static String stored(Run run, String name) {
+    String s = RunFormat.stored(run.manifest().files(), name);
+    return s != null ? s : name;
   }
 
   /** The manifest as written. */
@@ -143,8 +164,13 @@ public final class RunWriter {
     }
   }
 
-  /** The run {@code result} writes as. */
+  /** The run {@code result} writes as, compressed as {@link RunFormat.Compression#AUTO} says. */
   public static Run of(EvaluationResult result) {
+    return of(result, RunFormat.Compression.AUTO);
+  }
+
+  /** The run {@code result} writes as, predictions.csv and examples.csv compressed as {@code compression} says. */
+  public static Run of(EvaluationResult result, RunFormat.Compression compression) {
     List<Rows.Summary> summary = new ArrayList<>();
     List<Rows.PerClass> perClass = new ArrayList<>();
     List<Rows.Confusion> confusion = new ArrayList<>();
@@ -293,7 +319,12 @@ public final class RunWriter {
         }
       }
     }
-    return new Run(null, manifest(result, allLabels), summary, perClass, confusion, folds, calibration, pairwise, predictions,
+    List<String> files = new ArrayList<>();
+    for (String f : RunFormat.FILES) {
+      long rows = f.equals("predictions.csv") ? predictions.size() : f.equals("examples.csv") ? examples.size() : 0;
+      files.add(RunFormat.COMPRESSIBLE.contains(f) && compression.compress(rows) ? f + RunFormat.GZ : f);
+    }
+    return new Run(null, manifest(result, allLabels, files), summary, perClass, confusion, folds, calibration, pairwise, predictions,
         examples, timings, tuning, ranks, ranking, wins);
   }
 
@@ -310,7 +341,7 @@ public final class RunWriter {
     return List.copyOf(labels);
   }
 
-  private static Manifest manifest(EvaluationResult result, List<String> labels) {
+  private static Manifest manifest(EvaluationResult result, List<String> labels, List<String> runFiles) {
     EvaluationSpec spec = result.spec();
     LinkedHashMap<String, String> seeds = new LinkedHashMap<>();
     seeds.put("folds", "Seeds.derive(seed, \"folds\", protocol, repetition)");
@@ -374,7 +405,7 @@ public final class RunWriter {
     return new Manifest(RunFormat.FORMAT, result.runId(),
         new Manifest.Producer(Topicbench.version(), Provenance.gitCommit()), spec.seed(), seeds,
         new Manifest.Bootstrap(spec.bootstrapResamples(), 0.95, "sentence", "type 7"), Evaluation.ALPHA,
-        Metrics.LOG_LOSS_EPS, tasks, labels, learners, ranking, libs, env, RunFormat.FILES);
+        Metrics.LOG_LOSS_EPS, tasks, labels, learners, ranking, libs, env, runFiles);
   }
 
   private static String grouping(Protocol p) {

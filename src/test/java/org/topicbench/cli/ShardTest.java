@@ -92,6 +92,20 @@ class ShardTest {
         assertEquals(-1L, Files.mismatch(single.resolve(f), merged.resolve(f)), f);
       }
     }
+    // merged compressed: the same rows inside, the run read back by check against the single run
+    Path gz = tmp.resolve("merged-gz");
+    Run c = run("merge", cells.toString(), "--out", gz.toString(), "--no-report", "--compress", "always");
+    assertEquals(0, c.code(), c.err());
+    for (String f : RunFormat.COMPRESSIBLE) {
+      assertFalse(Files.exists(gz.resolve(f)), f);
+      try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz.resolve(f + RunFormat.GZ)))) {
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(single.resolve(f)), in.readAllBytes()), f);
+      }
+    }
+    Run check = run("check", "--baseline", single.toString(), "--run", gz.toString(), "--report-dir",
+        tmp.resolve("check").toString());
+    assertEquals(0, check.code(), check.out() + check.err());
+    assertTrue(check.out().contains("RESULT: PASSED"), check.out());
   }
 
   @Test

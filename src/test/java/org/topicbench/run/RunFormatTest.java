@@ -219,6 +219,135 @@ class RunFormatTest {
     }
   }
 
+  /** Gunzipped bytes of {@code file}. */
+  static byte[] gunzip(Path file) throws IOException {
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void aCompressedRunHoldsThePlainRunsBytesAndReadsBackTheSame() throws IOException {
+    EvaluationResult r = small();
+    Path plain = tmp.resolve("plain");
+    Path gz = tmp.resolve("gz");
+    Run written = RunWriter.write(r, plain, RunFormat.Compression.NEVER);
+    RunWriter.write(r, gz, RunFormat.Compression.ALWAYS);
+    Run read = RunReader.read(gz);
+    List<String> files = read.manifest().files();
+    assertTrue(files.contains("predictions.csv.gz") && files.contains("examples.csv.gz"), files.toString());
+    assertFalse(files.contains("predictions.csv") || files.contains("examples.csv"), files.toString());
+    assertEquals(files.indexOf("predictions.csv.gz"), RunFormat.FILES.indexOf("predictions.csv"), "same place in files");
+    assertEquals("predictions.csv.gz", read.file("predictions.csv"));
+    assertEquals("summary.csv", read.file("summary.csv"));
+    assertEquals("predictions.csv", written.file("predictions.csv"));
+    for (String f : RunFormat.COMPRESSIBLE) {
+      assertFalse(Files.exists(gz.resolve(f)), f);
+      assertFalse(Files.exists(plain.resolve(f + RunFormat.GZ)), f);
+      byte[] bytes = Files.readAllBytes(gz.resolve(f + RunFormat.GZ));
+      // gzip, deflate, no flags (no name, no comment), modification time 0
+      assertArrayEquals(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0}, java.util.Arrays.copyOf(bytes, 8), f);
+      assertArrayEquals(Files.readAllBytes(plain.resolve(f)), gunzip(gz.resolve(f + RunFormat.GZ)), f);
+    }
+    // the manifests differ in files only
+    Run back = RunReader.read(plain);
+    assertEquals(back.manifest().runId(), read.manifest().runId());
+    assertEquals(back.examples(), read.examples());
+    assertEquals(back.summary(), read.summary());
+    assertEquals(back.predictions().size(), read.predictions().size());
+    for (int i = 0; i < back.predictions().size(); i++) {
+      Rows.Prediction a = back.predictions().get(i);
+      Rows.Prediction b = read.predictions().get(i);
+      assertEquals(List.of(a.dataset(), a.protocol(), a.learner(), a.repetition(), a.fold(), a.source(), a.id(),
+          a.truth(), a.predicted()), List.of(b.dataset(), b.protocol(), b.learner(), b.repetition(), b.fold(),
+          b.source(), b.id(), b.truth(), b.predicted()));
+      assertArrayEquals(a.probabilities(), b.probabilities());
+    }
+    // a compressed run is replaced by a rerun, and a rerun gives the same bytes
+    Path again = tmp.resolve("again");
+    RunWriter.write(small(), again, RunFormat.Compression.ALWAYS);
+    RunWriter.write(small(), gz, RunFormat.Compression.ALWAYS);
+    for (String f : files) {
+      if (!f.equals(RunFormat.TIMINGS)) {
+        assertEquals(-1L, Files.mismatch(gz.resolve(f), again.resolve(f)), f);
+      }
+    }
+    // and it may become an uncompressed one
+    RunWriter.write(small(), gz, RunFormat.Compression.NEVER);
+    assertTrue(Files.isRegularFile(gz.resolve("predictions.csv")));
+    assertFalse(Files.exists(gz.resolve("predictions.csv.gz")));
+  }
+
+  @Test
+  void autoCompressesTheFilesWithMoreThanAHundredThousandRows() {
+    assertFalse(RunFormat.Compression.AUTO.compress(RunFormat.AUTO_ROWS));
+    assertTrue(RunFormat.Compression.AUTO.compress(RunFormat.AUTO_ROWS + 1));
+    assertTrue(RunFormat.Compression.ALWAYS.compress(0));
+    assertFalse(RunFormat.Compression.NEVER.compress(Long.MAX_VALUE));
+    Run small = RunWriter.of(small());
+    assertTrue(small.manifest().files().contains("predictions.csv"), "a small run stays plain");
+    assertTrue(small.manifest().files().contains("examples.csv"));
+    assertTrue(RunFormat.isRunFile("predictions.csv.gz"));
+    assertTrue(RunFormat.isRunFile("examples.csv.gz"));
+    assertFalse(RunFormat.isRunFile("summary.csv.gz"), "only the two large files are ever compressed");
+  }
+
+  @Test
+  void aTruncatedOrDamagedGzipIsOneLineNamingTheFile() throws IOException {
+    long seed = org.topicbench.testsupport.Cli.seed("aTruncatedOrDamagedGzipIsOneLineNamingTheFile");
+    java.util.Random rnd = new java.util.Random(seed);
+    Path dir = tmp.resolve("gz");
+    RunWriter.write(small(), dir, RunFormat.Compression.ALWAYS);
+    Run good = RunReader.read(dir);
+    for (String name : List.of("predictions.csv.gz", "examples.csv.gz")) {
+      Path file = dir.resolve(name);
+      byte[] bytes = Files.readAllBytes(file);
+      List<Integer> cuts = List.of(0, 1, 9, 10, bytes.length / 2, bytes.length - 8, bytes.length - 1);
+      for (int cut : cuts) {
+        Files.write(file, java.util.Arrays.copyOf(bytes, cut));
+        InputException e = assertThrows(InputException.class, () -> RunReader.read(dir), name + " cut to " + cut);
+        assertTrue(e.getMessage().startsWith(file + ": not a complete gzip file (truncated or damaged: "),
+            name + " cut to " + cut + ": " + e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+      }
+      // a flipped bit anywhere after the header: one line naming the file, or (a bit of the final byte's
+      // padding) the same rows
+      for (int i = 0; i < 40; i++) {
+        byte[] bad = bytes.clone();
+        int at = 10 + rnd.nextInt(bad.length - 10);
+        bad[at] ^= (byte) (1 << rnd.nextInt(8));
+        Files.write(file, bad);
+        try {
+          Run r = RunReader.read(dir);
+          assertEquals(good.examples(), r.examples(), name + " byte " + at);
+          assertEquals(good.predictions().size(), r.predictions().size(), name + " byte " + at);
+        } catch (InputException e) {
+          assertTrue(e.getMessage().startsWith(file + ":"), name + " byte " + at + ": " + e.getMessage());
+          assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+      }
+      // a plain file under the compressed name
+      Files.writeString(file, "dataset,protocol\n");
+      InputException e = assertThrows(InputException.class, () -> RunReader.read(dir));
+      assertEquals(file + ": not a complete gzip file (truncated or damaged: Not in GZIP format)", e.getMessage());
+      Files.write(file, bytes);
+    }
+    // compressed text that was cut at a line: gzip is whole, the CSV is not
+    Path examples = dir.resolve("examples.csv.gz");
+    String text = new String(gunzip(examples), java.nio.charset.StandardCharsets.UTF_8);
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(examples))) {
+      out.write(text.substring(0, text.length() - 1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    InputException e = assertThrows(InputException.class, () -> RunReader.read(dir));
+    assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(examples.toString())
+        + ":\\d+: does not end with a line break \\(truncated\\?\\)"), e.getMessage());
+    // both forms listed
+    Path m = dir.resolve("manifest.json");
+    Files.writeString(m, Files.readString(m).replace("\"examples.csv.gz\"", "\"examples.csv.gz\",\n    \"examples.csv\""));
+    e = assertThrows(InputException.class, () -> RunReader.read(dir));
+    assertEquals(m + ": files: lists both examples.csv and examples.csv.gz; a run has one of them", e.getMessage());
+  }
+
   @Test
   void numbersHaveSixDecimalsAndNoNegativeZero() {
     assertEquals("0.500000", Csv.num(0.5));
