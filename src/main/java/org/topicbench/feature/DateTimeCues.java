@@ -39,9 +39,16 @@ public final class DateTimeCues {
     int n = lower.length();
     int found = 0;
     boolean digit = false;
+    boolean word = false; // "day", "gmt", "bst" or "utc": what a weekday or a zone needs
     for (int i = 0; i < n; i++) {
       char c = lower.charAt(i);
       if (!isDigit(c)) {
+        if (i >= 2 && (c == 'y' || c == 't' || c == 'c')) {
+          char b = lower.charAt(i - 1);
+          char a = lower.charAt(i - 2);
+          word |= (c == 'y' && b == 'a' && a == 'd') || (c == 't' && ((b == 'm' && a == 'g') || (b == 's' && a == 'b')))
+              || (c == 'c' && b == 't' && a == 'u');
+        }
         continue;
       }
       digit = true;
@@ -59,7 +66,7 @@ public final class DateTimeCues {
         found |= CLOCK;
       }
     }
-    if (!digit && !lower.contains("day") && !lower.contains("gmt") && !lower.contains("bst") && !lower.contains("utc")) {
+    if (!digit && !word) {
       return found;
     }
     LiteralAutomaton.Hits hits = HITS.get();

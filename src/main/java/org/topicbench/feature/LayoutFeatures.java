@@ -3,6 +3,7 @@ package org.topicbench.feature;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.topicbench.text.LowerCase;
 
 /**
  * A small fixed block of binary features describing a sentence's shape rather than its words: what page
@@ -101,6 +102,14 @@ public final class LayoutFeatures {
   /** Which features are on for {@code text}, in the order of {@link #NAMES}. */
   public static boolean[] flags(String text) {
     String s = text.strip();
+    return flags(s, LowerCase.root(s));
+  }
+
+  /**
+   * {@link #flags(String)} of a text given stripped ({@code s}, {@link String#strip}) and lower-cased
+   * ({@code lower}: {@code s.toLowerCase(Locale.ROOT)}), for callers that have them already.
+   */
+  public static boolean[] flags(String s, String lower) {
     boolean[] f = new boolean[NAMES.size()];
     f[0] = !s.isEmpty() && !endsWithTerminal(s);
     int words = 0;
@@ -162,7 +171,6 @@ public final class LayoutFeatures {
     f[7] = visible > 0 && digits * 10 >= visible;
     // each regex runs only when what it needs is there (a digit and a month, a weekday, "14:05"...):
     // the same result, much faster; LayoutFeaturesTest compares with running every regex
-    String lower = s.toLowerCase(Locale.ROOT);
     int cues = DateTimeCues.of(lower);
     // a weekday word is one of DATE's alternatives, a time zone word one of TIME's: no regex needed
     f[8] = (cues & DateTimeCues.WEEKDAY) != 0

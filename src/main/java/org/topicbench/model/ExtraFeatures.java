@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.topicbench.feature.LayoutFeatures;
 import org.topicbench.feature.SparseVector;
 import org.topicbench.model.baseline.KeywordRules;
+import org.topicbench.text.LowerCase;
 
 /**
  * Features a {@link VectorLearner} can append to each sentence's text vector, after feature selection and
@@ -58,8 +59,12 @@ public enum ExtraFeatures {
     if (this == NONE) {
       return v;
     }
-    boolean[] layout = LayoutFeatures.flags(text);
-    boolean[] cues = this == LAYOUT_AND_RULES ? KeywordRules.cues(text) : NO_CUES;
+    String s = text.strip();
+    String lower = LowerCase.root(s);
+    boolean[] layout = LayoutFeatures.flags(s, lower);
+    boolean[] cues = this != LAYOUT_AND_RULES ? NO_CUES
+        : s.indexOf('\u2019') < 0 && s.indexOf('\u2018') < 0 ? KeywordRules.cues(s, lower) // the same text
+        : KeywordRules.cues(text);
     int n = v.size();
     for (boolean b : layout) {
       n += b ? 1 : 0;

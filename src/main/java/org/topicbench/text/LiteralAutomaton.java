@@ -18,8 +18,13 @@ import java.util.List;
 public final class LiteralAutomaton {
   private final int classes;
   private final byte[] charClass = new byte[128];
-  /** {@code next[state * classes + class]}. */
+  /** {@code next[state * classes + class]} (filled while building). */
   private final int[] next;
+  /**
+   * What {@link #scan} runs on: for each {@code state * classes + class}, the next state times
+   * {@code classes}, shifted left by one, with bit 0 set when the next state reports a literal.
+   */
+  private final int[] step;
   /** Literal ids reported on entering a state: {@code outputs[outStart[s], outStart[s + 1])}. */
   private final int[] outStart;
   private final int[] outputs;
@@ -108,6 +113,11 @@ public final class LiteralAutomaton {
     }
     outStart[states] = total;
     outputs = new int[total];
+    step = new int[next.length];
+    for (int i = 0; i < next.length; i++) {
+      int t = next[i];
+      step[i] = (t * classes) << 1 | (outStart[t + 1] > outStart[t] ? 1 : 0);
+    }
     for (int s = 0, p = 0; s < states; s++) {
       List<Integer> o = out.get(s);
       o.sort(null);
@@ -132,17 +142,24 @@ public final class LiteralAutomaton {
    * Every occurrence of every literal in {@code s}, into {@code hits} (cleared first), in increasing order of
    * end, then of literal id.
    */
-  public void scan(CharSequence s, Hits hits) {
+  public void scan(String s, Hits hits) {
     hits.size = 0;
-    int state = 0;
     int n = s.length();
+    if (hits.chars.length < n) {
+      hits.chars = new char[Math.max(n, hits.chars.length * 2)];
+    }
+    char[] chars = hits.chars;
+    s.getChars(0, n, chars, 0);
+    int base = 0;
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      state = next[state * classes + (c < 128 ? charClass[c] : 0)];
-      int from = outStart[state];
-      int to = outStart[state + 1];
-      for (int o = from; o < to; o++) {
-        hits.add(outputs[o], i + 1);
+      char c = chars[i];
+      int e = step[base + (c < 128 ? charClass[c] : 0)];
+      base = e >>> 1;
+      if ((e & 1) != 0) {
+        int state = base / classes;
+        for (int o = outStart[state], to = outStart[state + 1]; o < to; o++) {
+          hits.add(outputs[o], i + 1);
+        }
       }
     }
   }
@@ -152,6 +169,7 @@ public final class LiteralAutomaton {
     private int[] ids = new int[16];
     private int[] ends = new int[16];
     private int size;
+    private char[] chars = new char[256];
 
     /** Number of occurrences. */
     public int size() {

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link LiteralAutomaton} against every (literal, position) by {@link String#startsWith}; {@link RegexBoundary} against {@code \b}. */
+/**
+ * {@link LiteralAutomaton} against every (literal, position) by {@link String#startsWith}; {@link RegexBoundary}
+ * against {@code \b}; {@link LowerCase} against {@link String#toLowerCase}.
+ */
 class LiteralAutomatonTest {
   private static long seed(String test) {
     long seed = Long.getLong("topicbench.seed", System.nanoTime());
@@ -58,6 +61,20 @@ class LiteralAutomatonTest {
         s.append(r.nextInt(10) == 0 ? '\u00e9' : alphabet.charAt(r.nextInt(alphabet.length())));
       }
       assertEquals(naive(literals, s.toString()), found(a, s.toString()), literals + " in '" + s + "'");
+    }
+  }
+
+  @Test
+  void lowerCaseIsStringToLowerCaseRoot() {
+    Random r = new Random(seed("LiteralAutomatonTest.lowerCaseIsStringToLowerCaseRoot"));
+    String[] pieces = {"a", "Z", "Q", "0", " ", "@", "[", "`", "{", "\u00c9", "\u0130", "\u212a", "\u03a3", "\uD801\uDC00"};
+    for (int t = 0; t < 20000; t++) {
+      StringBuilder s = new StringBuilder();
+      for (int j = r.nextInt(t % 10 == 0 ? 400 : 12); j > 0; j--) {
+        s.append(pieces[r.nextInt(t % 2 == 0 ? 9 : pieces.length)]);
+      }
+      String text = s.toString();
+      assertEquals(text.toLowerCase(java.util.Locale.ROOT), LowerCase.root(text), text);
     }
   }
 

@@ -14,6 +14,7 @@ import org.topicbench.model.Learner;
 import org.topicbench.model.Prediction;
 import org.topicbench.model.TrainedModel;
 import org.topicbench.model.TrainingSet;
+import org.topicbench.text.LowerCase;
 import org.topicbench.text.RegexBoundary;
 
 /**
@@ -134,7 +135,20 @@ public final class KeywordRules implements Learner {
    */
   public static boolean[] cues(String text) {
     String s = normalise(text);
-    String lower = s.toLowerCase(Locale.ROOT);
+    return cues(s, LowerCase.root(s));
+  }
+
+  /**
+   * {@link #cues(String)} of a text given stripped ({@code s}, {@link String#strip}, holding no curly single
+   * quote) and lower-cased ({@code lower}: {@code s.toLowerCase(Locale.ROOT)}), for callers that have them
+   * already.
+   *
+   * @throws IllegalArgumentException when {@code s} holds a curly single quote (the rules read it as {@code '})
+   */
+  public static boolean[] cues(String s, String lower) {
+    if (s.indexOf('\u2019') >= 0 || s.indexOf('\u2018') >= 0) {
+      throw new IllegalArgumentException("curly single quotes must be replaced by ' first");
+    }
     int m = CueMatcher.match(lower);
     return new boolean[] {
       isFurniture(s, lower, m),
