@@ -240,15 +240,34 @@ public final class Evaluation {
       if (!complete) {
         return null;
       }
-      progress.stage("scoring and bootstrap");
+      progress.stage("scoring");
+      List<List<Future<Scored>>> scoring = new ArrayList<>();
+      for (int p = 0; p < plans.size(); p++) {
+        FoldPlan plan = plans.get(p);
+        List<Future<Scored>> perLearner = new ArrayList<>();
+        for (int l = 0; l < spec.learners().size(); l++) {
+          List<Cell> os = outcomes.get(p).get(l);
+          perLearner.add(pool.submit(() -> score(plan, os)));
+        }
+        scoring.add(perLearner);
+      }
+      List<List<Scored>> scores = new ArrayList<>();
+      for (List<Future<Scored>> perLearner : scoring) {
+        List<Scored> ss = new ArrayList<>();
+        for (Future<Scored> f : perLearner) {
+          ss.add(get(f));
+        }
+        scores.add(ss);
+      }
+      progress.stage("bootstrap");
       List<List<Future<LearnerResult>>> scored = new ArrayList<>();
       for (int p = 0; p < plans.size(); p++) {
         FoldPlan plan = plans.get(p);
         List<Future<LearnerResult>> perLearner = new ArrayList<>();
         for (int l = 0; l < spec.learners().size(); l++) {
           Learner learner = spec.learners().get(l);
-          List<Cell> os = outcomes.get(p).get(l);
-          perLearner.add(pool.submit(() -> summarise(spec, plan, learner, os)));
+          Scored sc = scores.get(p).get(l);
+          perLearner.add(pool.submit(() -> summarise(spec, plan, learner, sc)));
         }
         scored.add(perLearner);
       }
@@ -363,7 +382,13 @@ public final class Evaluation {
     return map;
   }
 
-  private static LearnerResult summarise(EvaluationSpec spec, FoldPlan plan, Learner learner, List<Cell> outcomes) {
+  /** What {@link #score} computes from a learner's cells, for {@link #summarise} (the bootstrap) to finish. */
+  private record Scored(int[][] predicted, double[][][] probs, Scores[] foldScores, long[] trainNanos, long[] predictNanos,
+      TuningRecord[] tuning, int[] truth, int[] support, Scores[] repScores, long[][] confusion, int[][] predScored,
+      Metrics.Bin[] reliability, boolean allProbabilities) {}
+
+  /** A learner's scores per fold and per repetition from its cells (the "scoring" stage). */
+  private static Scored score(FoldPlan plan, List<Cell> outcomes) {
     int n = plan.examples().size();
     int k = plan.labelNames().size();
     int reps = plan.repeats();
@@ -422,22 +447,31 @@ public final class Evaluation {
         }
       }
     }
-    double[][] boot = bootstrap(spec, plan, truth, predScored);
+    return new Scored(predicted, probs, foldScores, trainNanos, predictNanos, tuning, truth, support, repScores, confusion,
+        predScored, reliability, allProbabilities);
+  }
+
+  /** {@code s} with its bootstrap intervals (the "bootstrap" stage), as the learner's result. */
+  private static LearnerResult summarise(EvaluationSpec spec, FoldPlan plan, Learner learner, Scored s) {
+    int k = plan.labelNames().size();
+    Scores[] repScores = s.repScores();
+    Scores[] foldScores = s.foldScores();
+    double[][] boot = bootstrap(spec, plan, s.truth(), s.predScored());
     Estimate[] precision = new Estimate[k];
     Estimate[] recall = new Estimate[k];
     Estimate[] f1 = new Estimate[k];
     for (int c = 0; c < k; c++) {
       int cc = c;
-      precision[c] = estimate(Arrays.stream(repScores).mapToDouble(s -> s.precision()[cc]).toArray(), null);
-      recall[c] = estimate(Arrays.stream(repScores).mapToDouble(s -> s.recall()[cc]).toArray(), null);
-      f1[c] = estimate(Arrays.stream(repScores).mapToDouble(s -> s.f1()[cc]).toArray(), null);
+      precision[c] = estimate(Arrays.stream(repScores).mapToDouble(x -> x.precision()[cc]).toArray(), null);
+      recall[c] = estimate(Arrays.stream(repScores).mapToDouble(x -> x.recall()[cc]).toArray(), null);
+      f1[c] = estimate(Arrays.stream(repScores).mapToDouble(x -> x.f1()[cc]).toArray(), null);
     }
     double[] foldF1 = Arrays.stream(foldScores).mapToDouble(Scores::macroF1).toArray();
     return new LearnerResult(
         learner.name(),
         learner.hyperparameters(),
-        predicted,
-        probs,
+        s.predicted(),
+        s.probs(),
         foldScores,
         repScores,
         estimate(Arrays.stream(repScores).mapToDouble(Scores::accuracy).toArray(), boot[0]),
@@ -448,15 +482,15 @@ public final class Evaluation {
         estimate(Arrays.stream(repScores).mapToDouble(Scores::logLoss).toArray(), null),
         estimate(Arrays.stream(repScores).mapToDouble(Scores::brier).toArray(), null),
         estimate(Arrays.stream(repScores).mapToDouble(Scores::ece).toArray(), null),
-        allProbabilities ? reliability : null,
+        s.allProbabilities() ? s.reliability() : null,
         precision,
         recall,
         f1,
-        support,
-        confusion,
-        trainNanos,
-        predictNanos,
-        tuning);
+        s.support(),
+        s.confusion(),
+        s.trainNanos(),
+        s.predictNanos(),
+        s.tuning());
   }
 
   private static Estimate estimate(double[] perRepetition, double[] bootstrap) {

@@ -26,7 +26,7 @@ public interface ProgressListener {
 
   /**
    * A new stage of the work begins ({@code near-duplicates and folds}, {@code fit and predict},
-   * {@code scoring and bootstrap}, {@code tests}, {@code ranking}, {@code writing}, {@code report}); the
+   * {@code scoring}, {@code bootstrap}, {@code tests}, {@code ranking}, {@code writing}, {@code report}); the
    * previous one, if any, has ended.
    */
   default void stage(String name) {}

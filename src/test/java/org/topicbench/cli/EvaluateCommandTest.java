@@ -8,6 +8,7 @@ import static org.topicbench.testsupport.Cli.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topicbench.testsupport.Cli.Run;
@@ -45,6 +46,24 @@ class EvaluateCommandTest {
     assertTrue(Files.isRegularFile(out.resolve("summary.csv")));
     // every learner x 6 folds; the count follows the registry, so match any n/n
     assertTrue(r.err().matches("(?s).*evaluate: (\\d+)/\\1 tasks \\(100%\\).*"), r.err());
+  }
+
+  @Test
+  void stagesFileNamesEveryStageInOrder() throws IOException {
+    Path out = tmp.resolve("out");
+    Path stages = tmp.resolve("run.stages.json");
+    Run r = run("evaluate", "--train", twelve().toString(), "--protocol", "kfold", "--folds", "3", "--repeats", "2",
+        "--bootstrap", "50", "--learners", "baseline.majority", "--no-report", "--stages", stages.toString(),
+        "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    String json = Files.readString(stages);
+    int at = -1;
+    for (String stage : List.of("reading", "near-duplicates and folds", "fit and predict", "scoring", "bootstrap",
+        "tests", "ranking", "writing")) {
+      int i = json.indexOf("\"" + stage + "\"");
+      assertTrue(i > at, stage + " after the stage before it in " + json);
+      at = i;
+    }
   }
 
   @Test
