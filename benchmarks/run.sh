@@ -35,6 +35,7 @@ run_jmh() { # run_jmh CLASS JSON
 load_before=$(uptime | sed -E 's/.*load average[s]?: //')
 run_jmh TokenizerThroughput "$out/tokenizer.json"
 kernel=$(grep -m1 -o 'ours: [^:]* kernel' "$log" | sed 's/^ours: //' || true)
+cli_kernel=$(grep -m1 -o 'ours_cli: [^:]* kernel' "$log" | sed 's/^ours_cli: //' || true)
 run_jmh FeatureExtractionThroughput "$out/features.json"
 load_after=$(uptime | sed -E 's/.*load average[s]?: //')
 {
@@ -46,7 +47,8 @@ load_after=$(uptime | sed -E 's/.*load average[s]?: //')
   echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown CPU)"
   echo "- Load average (1, 5, 15 min) before: $load_before; after: $load_after"
   echo "- Tokenizer kernel of ours_* (the forks run with --add-modules jdk.incubator.vector): ${kernel:-unknown};"
-  echo "  ours_lowerCase_scalarKernel forces the scalar one, which a JVM without that module (the CLI) uses"
+  echo "  ours_lowerCase_scalarKernel forces the scalar one; ours_cli* fork without that module, as bin/topicbench"
+  echo "  runs (ours_cli: the default kernel there, ${cli_kernel:-unknown})"
 } > "$notes"
 "$java" -cp "$jar" org.topicbench.bench.JmhTable "$out/tokenizer.json" "$out/features.json" "$notes" "$out/README.md"
 echo "wrote $out/tokenizer.json, $out/features.json, $out/README.md"

@@ -232,7 +232,7 @@ public final class Vectorizer {
       for (int i = 0; i < k; i++) {
         int off = t.batchTermOffset(i);
         int len = t.batchTermLength(i);
-        s.ids[n++] = terms.find(buf, off, len, Tokenizer.hash(buf, off, len));
+        s.ids[n++] = terms.find(buf, off, len, t.batchTermHash(i));
       }
     }
     int[] ids = s.ids;

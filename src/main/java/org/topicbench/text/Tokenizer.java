@@ -72,6 +72,8 @@ import java.util.Locale;
  * token still open are moved to its front, as Lucene's tokenizers do), so they stay in the L1 cache.
  * Only a token whose lower case depends on context or changes its length ({@code İ}, {@code Σ}) is
  * lower-cased again with {@code String.toLowerCase} into a separate buffer (and allocates).
+ * {@link #batchTermHash(int)} gives each term's {@code String.hashCode()} without a loop per token: one
+ * pass per window keeps a running sum of the term chars times powers of 31's inverse.
  */
 public final class Tokenizer {
   // Per ASCII char (ASCII_FLAGS): a letter or digit, a decimal digit, '.' or ',', an apostrophe.
@@ -154,6 +156,12 @@ public final class Tokenizer {
   // still open before it (Lucene-style: the buffer stays small, so it stays in the L1 cache)
   private char[] low = new char[WINDOW + 128];
   private int lowBase;
+  // term hashes (batchTermHash): prefix[j] = sum over k < j of low[k] * 31^-k (mod 2^32), valid for
+  // j <= prefixEnd; the hash of low[s, e) is then (prefix[e] - prefix[s]) * 31^(e - 1), String.hashCode()
+  private int[] prefix = new int[WINDOW + 128 + 1];
+  private int prefixEnd;
+  private int[] inverse = INVERSE_POWERS; // 31^-j, at least low.length + 1 of them
+  private int[] powers = POWERS; // 31^j, as many
   private int pos; // absolute index of the next block to classify
   private long carryTok; // 1 when the char before pos is inside a token
   private long carryDigit; // 1 when it is a decimal digit
@@ -183,6 +191,18 @@ public final class Tokenizer {
   private int batchShift;
   private final int[] single = new int[2]; // a batch of one token from nextSlow: its offsets
   private final int[] singleTerm = new int[2]; // and where its term is in batchTerm
+  // the current batch's term hashes: token i's is (batchPrefix[e] - batchPrefix[s]) * batchPowers[e - 1]
+  // with s, e = batchHashBounds[batchFrom + 2i, + 1] - batchHashShift
+  private int[] batchHashBounds;
+  private int batchHashShift;
+  private int[] batchPrefix;
+  private int[] batchPowers;
+  private final int[] singlePrefix = new int[2]; // a batch of one: {0, its hash}
+  private static final int[] SINGLE_HASH_BOUNDS = {0, 1};
+  private static final int[] ONE = {1};
+  /** 31^j and 31^-j mod 2^32 (31 is odd, so it has an inverse), for j up to the default term buffer. */
+  private static final int[] POWERS = powers(31, WINDOW + 128 + 1);
+  private static final int[] INVERSE_POWERS = powers(inverse31(), WINDOW + 128 + 1);
 
   Tokenizer(TokenizerConfig config) {
     this(config, TokenizerKernel.SIMD_DEFAULT);
@@ -264,6 +284,7 @@ public final class Tokenizer {
     buf = text;
     bOff = 0;
     lowBase = 0;
+    prefixEnd = 0;
     base = from;
     limit = to;
     pos = from;
@@ -319,8 +340,15 @@ public final class Tokenizer {
         batchFrom = k;
         batchTerm = low;
         batchShift = lowBase;
+        batchHashBounds = bounds;
+        batchHashShift = lowBase;
+        batchPrefix = prefix;
+        batchPowers = powers;
         start = bounds[f - 2];
         end = bounds[f - 1];
+        if (end - lowBase > prefixEnd) {
+          extendPrefix(end - lowBase);
+        }
         return (f - k) >> 1;
       }
       if (k + 1 < nBounds) { // tokens left that need a check: one at a time
@@ -342,7 +370,26 @@ public final class Tokenizer {
     batchFrom = 0;
     batchTerm = termBuffer();
     batchShift = 0;
+    singlePrefix[1] = termHash();
+    batchHashBounds = SINGLE_HASH_BOUNDS;
+    batchHashShift = 0;
+    batchPrefix = singlePrefix;
+    batchPowers = ONE;
     return 1;
+  }
+
+  /** Extends prefix to low[0, to). */
+  private void extendPrefix(int to) {
+    int[] pr = prefix;
+    char[] lw = low;
+    int[] inv = inverse;
+    int j = prefixEnd;
+    int acc = pr[j];
+    for (; j < to; j++) {
+      acc += lw[j] * inv[j];
+      pr[j + 1] = acc;
+    }
+    prefixEnd = to;
   }
 
   /** Start offset of token {@code i} of the current batch (see {@link #nextBatch()}). */
@@ -372,6 +419,42 @@ public final class Tokenizer {
   public int batchTermLength(int i) {
     int k = batchFrom + 2 * i;
     return batchTermBounds[k + 1] - batchTermBounds[k];
+  }
+
+  /**
+   * The hash of the term of token {@code i} of the current batch, the same as
+   * {@link #hash(char[], int, int)} of it ({@code String.hashCode()}), without a loop over its chars:
+   * {@link #nextBatch()} keeps a running sum of the term chars weighted by powers of 31's inverse modulo
+   * 2<sup>32</sup>, so a term's hash is a difference of two sums times a power of 31.
+   */
+  public int batchTermHash(int i) {
+    int k = batchFrom + 2 * i;
+    int s = batchHashBounds[k] - batchHashShift;
+    int e = batchHashBounds[k + 1] - batchHashShift;
+    return (batchPrefix[e] - batchPrefix[s]) * batchPowers[e - 1];
+  }
+
+  /** {@code a^0 .. a^(n-1)} modulo 2^32. */
+  private static int[] powers(int a, int n) {
+    int[] p = new int[n];
+    int x = 1;
+    for (int j = 0; j < n; j++) {
+      p[j] = x;
+      x *= a;
+    }
+    return p;
+  }
+
+  /** The inverse of 31 modulo 2^32 (Newton's iteration doubles the correct low bits each step). */
+  private static int inverse31() {
+    int y = 1;
+    for (int i = 0; i < 6; i++) {
+      y *= 2 - 31 * y;
+    }
+    if (31 * y != 1) {
+      throw new AssertionError("no inverse of 31");
+    }
+    return y;
   }
 
   /** next() in full: fills more blocks, and applies context lower-casing, minimum length, stop words. */
@@ -443,12 +526,17 @@ public final class Tokenizer {
     int rel = pos - base;
     if (open == 0) {
       lowBase = rel;
+      prefixEnd = 0;
     } else if (bounds[0] > lowBase) { // keep the open token's term chars, at the front
       System.arraycopy(low, bounds[0] - lowBase, low, 0, rel - bounds[0]);
       lowBase = bounds[0];
+      prefixEnd = 0;
     }
     if (low.length < rel - lowBase + WINDOW) { // a token longer than the buffer
       low = java.util.Arrays.copyOf(low, Math.max(rel - lowBase + WINDOW, low.length * 2));
+      prefix = java.util.Arrays.copyOf(prefix, low.length + 1);
+      powers = powers(31, low.length + 1);
+      inverse = powers(inverse31(), low.length + 1);
     }
     if (src != null) { // the window, with the char before it and two after it (for lookahead)
       int from = Math.max(base, pos - 1);

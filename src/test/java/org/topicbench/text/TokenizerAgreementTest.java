@@ -78,7 +78,7 @@ class TokenizerAgreementTest {
       int k = n % configs.length;
       List<ReferenceTokenizer.Token> expected = ReferenceTokenizer.tokens(text, configs[k]);
       Tokenizer tokenizer = fast[n / configs.length % kernels.size()][k];
-      String how = (kernels.get(n / configs.length % kernels.size()) ? "vector" : "scalar") + " kernel, ";
+      String how = tokenizer.kernel() + " kernel, ";
       check(seed, n, text, configs[k], expected, collect(tokenizer.reset(text)), how + "reset(CharSequence)");
       check(seed, n, text, configs[k], expected, collectBatches(tokenizer.reset(text), random),
           how + "reset(CharSequence), nextBatch() mixed with next()");
@@ -97,6 +97,48 @@ class TokenizerAgreementTest {
             collect(tokenizer.reset(exact, f, f + text.length())), how + "reset(char[], from, to)");
         check(seed, n, text, configs[k], expected, collectBatches(tokenizer.reset(exact, f, f + text.length()), random),
             how + "reset(char[], from, to), nextBatch() mixed with next()");
+      }
+    }
+  }
+
+  /**
+   * Long texts (up to six 512-char windows) of mostly ASCII words, digits, apostrophes and separators
+   * with non-ASCII chars sprinkled at a random rate (Latin-1, curly quotes, marks, CJK, surrogates
+   * paired and not), so that tokens cross block and window boundaries, where the term buffer moves and
+   * the running sum behind batchTermHash starts again: both kernels give the tokens, offsets and terms
+   * of next() on the scalar kernel, and nextBatch() gives String.hashCode() of every term (checked in
+   * collectBatches).
+   */
+  @Test
+  void kernelsAndBatchHashesAgreeOnLongMixedTexts() {
+    long seed = Long.getLong("topicbench.seed", System.nanoTime());
+    Random random = new Random(seed);
+    String[] ascii = {"word", "Khan's", "x", "1,000", "2.5", "don't", "ABC", "z9", "'", ",", ".", " ", "  ", "-", "\n"};
+    int[][] rare = {POOLS[6], POOLS[7], POOLS[8], POOLS[9], POOLS[10], POOLS[12], POOLS[13], {0x2019, 0xC9, 0x130}};
+    for (TokenizerConfig config : List.of(TokenizerConfig.DEFAULT, new TokenizerConfig(false, 1, Set.of()))) {
+      Tokenizer vector = new Tokenizer(config, true);
+      Tokenizer scalar = new Tokenizer(config, false);
+      for (int n = 0; n < 3_000; n++) {
+        double rate = random.nextInt(3) == 0 ? 0 : random.nextDouble() * 0.2;
+        int len = random.nextInt(random.nextBoolean() ? 200 : 3000);
+        StringBuilder b = new StringBuilder();
+        while (b.length() < len) {
+          if (random.nextDouble() < rate) {
+            int[] pool = rare[random.nextInt(rare.length)];
+            b.appendCodePoint(pool[random.nextInt(pool.length)]);
+          } else {
+            b.append(ascii[random.nextInt(ascii.length)]);
+          }
+        }
+        String text = b.toString();
+        List<ReferenceTokenizer.Token> expected = collect(scalar.reset(text));
+        String how = "seed " + seed + ", text #" + n + ", config " + config + ": " + escape(text);
+        assertEquals(expected, collect(vector.reset(text)), how);
+        assertEquals(expected, collectBatches(vector.reset(text), new Random(n)), "nextBatch, vector kernel, " + how);
+        assertEquals(expected, collectBatches(scalar.reset(text), new Random(n)), "nextBatch, scalar kernel, " + how);
+        char[] padded = ("ab" + text + "cd").toCharArray();
+        assertEquals(expected, collectBatches(scalar.reset(padded, 2, 2 + text.length()), new Random(n)),
+            "reset(char[]), " + how);
       }
     }
   }
@@ -123,8 +165,8 @@ class TokenizerAgreementTest {
 
   /**
    * Tokens of the tokenizer's current input through {@link Tokenizer#nextBatch()}, with a random next()
-   * now and then (the two may be mixed); also checks that after a batch the single-token accessors
-   * describe its last token.
+   * now and then (the two may be mixed); also checks each batchTermHash against String.hashCode() and
+   * that after a batch the single-token accessors describe its last token.
    */
   static List<ReferenceTokenizer.Token> collectBatches(Tokenizer t, Random random) {
     List<ReferenceTokenizer.Token> out = new ArrayList<>();
@@ -144,8 +186,9 @@ class TokenizerAgreementTest {
       }
       char[] buf = t.batchTermBuffer();
       for (int i = 0; i < n; i++) {
-        out.add(new ReferenceTokenizer.Token(t.batchStart(i), t.batchEnd(i),
-            new String(buf, t.batchTermOffset(i), t.batchTermLength(i))));
+        String term = new String(buf, t.batchTermOffset(i), t.batchTermLength(i));
+        assertEquals(term.hashCode(), t.batchTermHash(i), () -> "batchTermHash of " + escape(term));
+        out.add(new ReferenceTokenizer.Token(t.batchStart(i), t.batchEnd(i), term));
       }
       ReferenceTokenizer.Token last = out.get(out.size() - 1);
       assertEquals(last, new ReferenceTokenizer.Token(t.start(), t.end(), t.term()), "single accessors after a batch");

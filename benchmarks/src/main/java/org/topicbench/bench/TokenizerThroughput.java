@@ -30,6 +30,13 @@ import org.topicbench.text.TokenizerConfig;
  * and {@code tokens} rows are chars/s and tokens/s. {@code probe_readEveryChar} only reads every char of
  * a {@code char[]} copy of the text: the ceiling for anything that looks at every char.
  *
+ * <p>{@code ours_cli} is what {@code bin/topicbench} runs ({@code evaluate}, {@code label} and {@code
+ * train} extract features this way): its fork has no {@code --add-modules jdk.incubator.vector} (the CLI
+ * does not add it, because the JVM then warns on every run), so the tokenizer's default kernel there is
+ * the scalar one, and it consumes the tokens through the feature extractor's contract: {@code nextBatch()},
+ * the term buffer, offset and length, and {@code batchTermHash(i)}. Its setup fails if the module is
+ * present.
+ *
  * <p>How to run (from the repository root; {@code benchmarks/run.sh} runs the published configuration):
  *
  * <pre>
@@ -140,6 +147,67 @@ public class TokenizerThroughput {
   @Benchmark
   public long ours_lowerCase_scalarKernel(Counters c) {
     return ours(oursScalar.reset(text), c);
+  }
+
+  /** The tokenizer as {@code bin/topicbench} has it: a JVM without the Vector API module. */
+  @State(Scope.Thread)
+  public static class Cli {
+    Tokenizer tokenizer;
+
+    @Setup
+    public void setup() {
+      if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+        throw new IllegalStateException("ours_cli must run in a fork without jdk.incubator.vector, as the CLI does");
+      }
+      tokenizer = TokenizerConfig.DEFAULT.newTokenizer();
+      System.out.println("ours_cli: " + tokenizer.kernel() + " kernel");
+    }
+  }
+
+  /**
+   * What the CLI runs: the default kernel of a JVM without the Vector API module (scalar), through the
+   * feature extractor's contract (feature.Vectorizer.wordFeatures): per batch the term buffer, per token
+   * its term's offset, length and {@code batchTermHash}.
+   */
+  @Benchmark
+  @Fork(jvmArgsAppend = {})
+  public long ours_cli(Cli cli, Counters c) {
+    return batchWithHash(cli.tokenizer, c, false);
+  }
+
+  /**
+   * As ours_cli, but each term hashed by a loop over its chars ({@code Tokenizer.hash(buf, off, len)}),
+   * which is what the feature extractor did before {@code batchTermHash}.
+   */
+  @Benchmark
+  @Fork(jvmArgsAppend = {})
+  public long ours_cli_loopHash(Cli cli, Counters c) {
+    return batchWithHash(cli.tokenizer, c, true);
+  }
+
+  /** The contract of ours_cli with the vector kernel (this class's forks have the module). */
+  @Benchmark
+  public long ours_lowerCase_batchHash(Counters c) {
+    return batchWithHash(ours, c, false);
+  }
+
+  private long batchWithHash(Tokenizer tokenizer, Counters c, boolean loopHash) {
+    Tokenizer t = tokenizer.reset(text);
+    long sum = 0;
+    int n = 0;
+    for (int k; (k = t.nextBatch()) > 0; ) {
+      char[] buf = t.batchTermBuffer();
+      for (int i = 0; i < k; i++) {
+        int off = t.batchTermOffset(i);
+        int len = t.batchTermLength(i);
+        int h = loopHash ? Tokenizer.hash(buf, off, len) : t.batchTermHash(i);
+        sum += off + len + h;
+      }
+      n += k;
+    }
+    c.tokens += n;
+    c.chars += text.length();
+    return sum;
   }
 
   /** Ours, keeping case. */
