@@ -30,6 +30,7 @@ public final class DateTimeCues {
   private static final int MONTHS = 24;
   private static final int WEEKDAYS = 31;
   private static final LiteralAutomaton AUTOMATON = new LiteralAutomaton(WORDS);
+  private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[256]);
   private static final ThreadLocal<LiteralAutomaton.Hits> HITS = ThreadLocal.withInitial(LiteralAutomaton.Hits::new);
 
   private DateTimeCues() {}
@@ -40,12 +41,18 @@ public final class DateTimeCues {
     int found = 0;
     boolean digit = false;
     boolean word = false; // "day", "gmt", "bst" or "utc": what a weekday or a zone needs
+    char[] chars = CHARS.get();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+      CHARS.set(chars);
+    }
+    lower.getChars(0, n, chars, 0);
     for (int i = 0; i < n; i++) {
-      char c = lower.charAt(i);
+      char c = chars[i];
       if (!isDigit(c)) {
         if (i >= 2 && (c == 'y' || c == 't' || c == 'c')) {
-          char b = lower.charAt(i - 1);
-          char a = lower.charAt(i - 2);
+          char b = chars[i - 1];
+          char a = chars[i - 2];
           word |= (c == 'y' && b == 'a' && a == 'd') || (c == 't' && ((b == 'm' && a == 'g') || (b == 's' && a == 'b')))
               || (c == 'c' && b == 't' && a == 'u');
         }

@@ -124,9 +124,16 @@ public final class LayoutFeatures {
     boolean wordCapitalised = false;
     boolean separator = false;
     boolean quote = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      int k = c < 128 ? ASCII[c] : kind(c);
+    int len = s.length();
+    char[] chars = CHARS.get();
+    if (chars.length < len) {
+      chars = new char[Math.max(len, chars.length * 2)];
+      CHARS.set(chars);
+    }
+    s.getChars(0, len, chars, 0); // a char array: faster than charAt on a string that is not Latin-1
+    for (int i = 0; i < len; i++) {
+      char c = chars[i];
+      int k = KIND[c];
       if ((k & SPACE) != 0) {
         if (inWord) {
           wordsWithLetters += wordHasLetter ? 1 : 0;
@@ -259,12 +266,14 @@ public final class LayoutFeatures {
   private static final int LETTER = 2;
   private static final int UPPER = 4;
   private static final int DIGIT = 8;
-  private static final byte[] ASCII = new byte[128];
+  private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[256]);
+  /** {@link #kind} of every char. */
+  private static final byte[] KIND = new byte[65536];
   private static final String SEPARATORS = "|•·▪►";
 
   static {
-    for (char c = 0; c < 128; c++) {
-      ASCII[c] = (byte) kind(c);
+    for (int c = 0; c < KIND.length; c++) {
+      KIND[c] = (byte) kind((char) c);
     }
   }
 

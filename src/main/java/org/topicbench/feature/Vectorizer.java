@@ -350,11 +350,24 @@ public final class Vectorizer {
       return find(term.toCharArray(), 0, term.length(), Tokenizer.hash(term));
     }
 
+    /** Whether {@code key} is {@code buf[off, off + len)} (a loop: terms are short, shorter than mismatch's setup). */
+    private static boolean sameChars(char[] key, char[] buf, int off, int len) {
+      if (key.length != len) {
+        return false;
+      }
+      for (int j = 0; j < len; j++) {
+        if (key[j] != buf[off + j]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** The id of {@code buf[off, off + len)} whose term hash is {@code h}, or -1. */
     int find(char[] buf, int off, int len, int h) {
       int mask = keys.length - 1;
       for (int i = h & mask; keys[i] != null; i = (i + 1) & mask) {
-        if (hashes[i] == h && Arrays.equals(keys[i], 0, keys[i].length, buf, off, off + len)) {
+        if (hashes[i] == h && sameChars(keys[i], buf, off, len)) {
           return ids[i];
         }
       }

@@ -2,9 +2,23 @@ package org.topicbench.text;
 
 import java.util.Locale;
 
-/** {@code s.toLowerCase(Locale.ROOT)}, with a faster path for ASCII text (the usual case). */
+/**
+ * {@code s.toLowerCase(Locale.ROOT)} without its second pass and its per-char dispatch on ASCII (the usual
+ * case); the same string, always.
+ */
 public final class LowerCase {
   private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[256]);
+
+  /** {@code Character.toLowerCase} of every BMP char, {@link #NOT_BMP} where it is outside the BMP. */
+  private static final int[] LOWER = new int[65536];
+  private static final int NOT_BMP = -1;
+
+  static {
+    for (int c = 0; c < LOWER.length; c++) {
+      int lc = Character.toLowerCase(c);
+      LOWER[c] = Character.isBmpCodePoint(lc) ? lc : NOT_BMP;
+    }
+  }
 
   private LowerCase() {}
 
@@ -20,11 +34,24 @@ public final class LowerCase {
     boolean upper = false;
     for (int i = 0; i < n; i++) {
       char c = b[i];
-      if (c >= 128) {
+      if (c < 128) {
+        if (c >= 'A' && c <= 'Z') {
+          b[i] = (char) (c + 32);
+          upper = true;
+        }
+        continue;
+      }
+      // what String.toLowerCase does char by char, except where it does more (surrogates, a final
+      // sigma, the dotted capital I, a lower case outside the BMP): those go to it
+      if (Character.isSurrogate(c) || c == '\u03A3' || c == '\u0130') {
         return s.toLowerCase(Locale.ROOT);
       }
-      if (c >= 'A' && c <= 'Z') {
-        b[i] = (char) (c + 32);
+      int lc = LOWER[c];
+      if (lc != c) {
+        if (lc == NOT_BMP) {
+          return s.toLowerCase(Locale.ROOT);
+        }
+        b[i] = (char) lc;
         upper = true;
       }
     }

@@ -67,7 +67,7 @@ class LiteralAutomatonTest {
   @Test
   void lowerCaseIsStringToLowerCaseRoot() {
     Random r = new Random(seed("LiteralAutomatonTest.lowerCaseIsStringToLowerCaseRoot"));
-    String[] pieces = {"a", "Z", "Q", "0", " ", "@", "[", "`", "{", "\u00c9", "\u0130", "\u212a", "\u03a3", "\uD801\uDC00"};
+    String[] pieces = {"a", "Z", "Q", "0", " ", "@", "[", "`", "{", "\u00c9", "\u0130", "\u212a", "\u03a3", "\uD801\uDC00", "\u2019", "\u2014", "\u00e0", "\u00de", "\u0394", "\u0410", "\u1E9E", "\u2160", "\uD801"};
     for (int t = 0; t < 20000; t++) {
       StringBuilder s = new StringBuilder();
       for (int j = r.nextInt(t % 10 == 0 ? 400 : 12); j > 0; j--) {

@@ -208,8 +208,9 @@ public final class KeywordRules implements Learner {
     if ((unpunctuated && words <= 5) || (cues & (CueMatcher.PHOTO_CUE | CueMatcher.BROWSER_CUE)) != 0) {
       return true;
     }
+    char first = lower.charAt(0);
     for (String prompt : PROMPTS) {
-      if (lower.startsWith(prompt)) {
+      if (prompt.charAt(0) == first && lower.startsWith(prompt)) {
         return true;
       }
     }
@@ -255,7 +256,8 @@ public final class KeywordRules implements Learner {
     int words = 0;
     boolean inWord = false;
     for (int i = 0; i < s.length(); i++) {
-      boolean space = Character.isWhitespace(s.charAt(i));
+      char c = s.charAt(i);
+      boolean space = c < 128 ? c <= ' ' && Character.isWhitespace(c) : Character.isWhitespace(c);
       if (!space && !inWord) {
         words++;
       }
