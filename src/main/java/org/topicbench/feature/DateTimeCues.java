@@ -37,10 +37,24 @@ public final class DateTimeCues {
 
   /** The bits that hold for {@code lower} (a lower-cased text). */
   public static int of(String lower) {
+    return of(lower, true);
+  }
+
+  /**
+   * {@link #of(String)}, told whether {@code lower} may hold an ASCII digit ({@code false} only when it
+   * holds none, for a caller that has counted them).
+   */
+  public static int of(String lower, boolean mayHoldDigit) {
     int n = lower.length();
     int found = 0;
     boolean digit = false;
-    boolean word = false; // "day", "gmt", "bst" or "utc": what a weekday or a zone needs
+    if (!mayHoldDigit) {
+      // only a weekday or a zone can be there
+      if (lower.indexOf("day") < 0 && lower.indexOf("gmt") < 0 && lower.indexOf("bst") < 0 && lower.indexOf("utc") < 0) {
+        return 0;
+      }
+      n = 0; // no digit loop
+    }
     char[] chars = CHARS.get();
     if (chars.length < n) {
       chars = new char[Math.max(n, chars.length * 2)];
@@ -50,12 +64,6 @@ public final class DateTimeCues {
     for (int i = 0; i < n; i++) {
       char c = chars[i];
       if (!isDigit(c)) {
-        if (i >= 2 && (c == 'y' || c == 't' || c == 'c')) {
-          char b = chars[i - 1];
-          char a = chars[i - 2];
-          word |= (c == 'y' && b == 'a' && a == 'd') || (c == 't' && ((b == 'm' && a == 'g') || (b == 's' && a == 'b')))
-              || (c == 'c' && b == 't' && a == 'u');
-        }
         continue;
       }
       digit = true;
@@ -73,7 +81,8 @@ public final class DateTimeCues {
         found |= CLOCK;
       }
     }
-    if (!digit && !word) {
+    if (mayHoldDigit && !digit && lower.indexOf("day") < 0 && lower.indexOf("gmt") < 0 && lower.indexOf("bst") < 0
+        && lower.indexOf("utc") < 0) {
       return found;
     }
     LiteralAutomaton.Hits hits = HITS.get();

@@ -178,7 +178,7 @@ public final class LayoutFeatures {
     f[7] = visible > 0 && digits * 10 >= visible;
     // each regex runs only when what it needs is there (a digit and a month, a weekday, "14:05"...):
     // the same result, much faster; LayoutFeaturesTest compares with running every regex
-    int cues = DateTimeCues.of(lower);
+    int cues = DateTimeCues.of(lower, digits > 0); // Character.isDigit counts every ASCII digit
     // a weekday word is one of DATE's alternatives, a time zone word one of TIME's: no regex needed
     f[8] = (cues & DateTimeCues.WEEKDAY) != 0
         || ((cues & (DateTimeCues.MONTH_NEAR_DIGIT | DateTimeCues.SLASH_DATE)) != 0 && DATE.matcher(lower).find());

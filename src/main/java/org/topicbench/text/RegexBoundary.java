@@ -11,25 +11,31 @@ public final class RegexBoundary {
   private RegexBoundary() {}
 
   /** Whether {@code \b} holds at index {@code i} of {@code s} (0 to {@code s.length()}). */
-  public static boolean at(CharSequence s, int i) {
+  public static boolean at(String s, int i) {
+    int n = s.length();
+    char before = i > 0 ? s.charAt(i - 1) : ' ';
+    char here = i < n ? s.charAt(i) : ' ';
+    if (before < 128 && here < 128) { // both sides ASCII (or an end): no code point or mark to look at
+      return asciiWord(before) != asciiWord(here);
+    }
     return wordBefore(s, i) != wordAt(s, i);
   }
 
   /** Whether the code point ending at {@code i} is a word char ({@code false} at 0). */
-  public static boolean wordBefore(CharSequence s, int i) {
+  public static boolean wordBefore(String s, int i) {
     if (i <= 0) {
       return false;
     }
-    int ch = Character.codePointBefore(s, i);
+    int ch = s.codePointBefore(i);
     return asciiWord(ch) || (Character.getType(ch) == Character.NON_SPACING_MARK && hasBase(s, i - 1));
   }
 
   /** Whether the code point at {@code i} is a word char ({@code false} at the end). */
-  public static boolean wordAt(CharSequence s, int i) {
+  public static boolean wordAt(String s, int i) {
     if (i >= s.length()) {
       return false;
     }
-    int ch = Character.codePointAt(s, i);
+    int ch = s.codePointAt(i);
     return asciiWord(ch) || (Character.getType(ch) == Character.NON_SPACING_MARK && hasBase(s, i));
   }
 
@@ -38,9 +44,9 @@ public final class RegexBoundary {
   }
 
   /** {@code Pattern.hasBaseCharacter}: back from {@code i} over non-spacing marks to a letter or digit. */
-  private static boolean hasBase(CharSequence s, int i) {
+  private static boolean hasBase(String s, int i) {
     for (int x = i; x >= 0; x--) {
-      int ch = Character.codePointAt(s, x);
+      int ch = s.codePointAt(x);
       if (Character.isLetterOrDigit(ch)) {
         return true;
       }
