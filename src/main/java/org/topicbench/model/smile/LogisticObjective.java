@@ -1,0 +1,287 @@
+package org.topicbench.model.smile;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import smile.math.MathEx;
+import smile.util.function.DifferentiableMultivariateFunction;
+
+/**
+ * The objectives Smile's {@code SparseLogisticRegression} minimises (Smile 6.2.5's private
+ * {@code BinomialObjective} and {@code MultinomialObjective}), with the same arithmetic in the same order,
+ * so L-BFGS takes the same steps and the fitted weights are the same to the bit; what differs is the
+ * gradient's memory. Smile keeps a dense gradient of every weight for every partition of 1000 training
+ * sentences and zeroes and adds all of them at each evaluation: {@code n / 1000 × (k - 1)(p + 1)} doubles,
+ * which grows as the product of sentences and features (at 500,000 training sentences and a million
+ * features, gigabytes). Here each partition's gradient is computed in a per-thread dense scratch, kept as
+ * the weights it touched, and added into the total in partition order: for every weight the same
+ * additions in the same order (an untouched weight's partition gradient is +0.0, and adding +0.0 to a
+ * sum that starts at +0.0 changes nothing).
+ *
+ * <p>The losses are summed exactly as Smile sums them: within a partition a sequential
+ * {@code DoubleStream.sum}, across partitions (or, binomial {@code f}, across sentences) a parallel one
+ * over the same range, whose split does not depend on how the values were computed.
+ */
+abstract sealed class LogisticObjective implements DifferentiableMultivariateFunction {
+  /** Smile's partition size ({@code smile.data.partition.size}, default 1000), read as Smile reads it. */
+  static int partitionSize() {
+    return smile.util.OS.getProperty("smile.data.partition.size", 1000);
+  }
+
+  final int[][] index;
+  final double[][] value;
+  final int[] y;
+  final int p;
+  final double lambda;
+  final int partitionSize;
+  final int partitions;
+  /** Partitions whose compact gradients are held at once before they are added in order. */
+  private final int window;
+  private final double[] partitionLoss;
+  private final int[][] touchedIndex;
+  private final double[][] touchedValue;
+  private final int[] touchedCount;
+  /** Scratches not in use (one per thread that has computed a partition at once, at most). */
+  private final ArrayDeque<Scratch> free = new ArrayDeque<>();
+  private final int weights;
+
+  LogisticObjective(int[][] index, double[][] value, int[] y, int p, double lambda, int weights) {
+    this.index = index;
+    this.value = value;
+    this.y = y;
+    this.p = p;
+    this.lambda = lambda;
+    this.partitionSize = partitionSize();
+    int n = index.length;
+    this.partitions = n / partitionSize + (n % partitionSize == 0 ? 0 : 1);
+    this.window = Math.min(partitions, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
+    this.partitionLoss = new double[partitions];
+    this.touchedIndex = new int[window][];
+    this.touchedValue = new double[window][];
+    this.touchedCount = new int[window];
+    this.weights = weights;
+  }
+
+  private Scratch take() {
+    synchronized (free) {
+      Scratch s = free.poll();
+      if (s != null) {
+        return s;
+      }
+    }
+    return new Scratch(weights);
+  }
+
+  private void give(Scratch s) {
+    synchronized (free) {
+      free.push(s);
+    }
+  }
+
+  /** The scratch of one thread: a dense gradient, all +0.0 between partitions, and what was touched. */
+  static final class Scratch {
+    final double[] gradient;
+    final boolean[] touched;
+    int[] list = new int[256];
+    int size;
+
+    Scratch(int weights) {
+      gradient = new double[weights];
+      touched = new boolean[weights];
+    }
+
+    void touch(int j) {
+      if (!touched[j]) {
+        touched[j] = true;
+        if (size == list.length) {
+          list = Arrays.copyOf(list, size * 2);
+        }
+        list[size++] = j;
+      }
+    }
+  }
+
+  /** The loss of partition {@code r}, accumulating its gradient into {@code s} (Smile's order). */
+  abstract double partition(double[] w, int r, Scratch s);
+
+  /** The regularised loss; the gradient of the data term into {@code g} (then the penalty by the caller). */
+  final double dataGradient(double[] w, double[] g) {
+    Arrays.fill(g, 0.0);
+    for (int start = 0; start < partitions; start += window) {
+      int first = start;
+      IntStream.range(start, Math.min(partitions, start + window)).parallel().forEach(r -> {
+        Scratch s = take();
+        partitionLoss[r] = partition(w, r, s);
+        int slot = r - first;
+        int[] idx = new int[s.size];
+        double[] val = new double[s.size];
+        for (int t = 0; t < s.size; t++) {
+          int j = s.list[t];
+          idx[t] = j;
+          val[t] = s.gradient[j];
+          s.gradient[j] = 0.0;
+          s.touched[j] = false;
+        }
+        s.size = 0;
+        touchedIndex[slot] = idx;
+        touchedValue[slot] = val;
+        touchedCount[slot] = idx.length;
+        give(s);
+      });
+      for (int r = start; r < Math.min(partitions, start + window); r++) {
+        int slot = r - start;
+        int[] idx = touchedIndex[slot];
+        double[] val = touchedValue[slot];
+        for (int t = 0; t < touchedCount[slot]; t++) {
+          g[idx[t]] += val[t];
+        }
+        touchedIndex[slot] = null;
+        touchedValue[slot] = null;
+      }
+    }
+    return IntStream.range(0, partitions).parallel().mapToDouble(r -> partitionLoss[r]).sum();
+  }
+
+  final int end(int r) {
+    return Math.min((r + 1) * partitionSize, index.length);
+  }
+
+  /** Smile's {@code dot(x, w, i, p)}: the bias of class block {@code pos}, then the products in order. */
+  static double dot(int[] idx, double[] val, double[] w, int pos, int p) {
+    double dot = w[pos + p];
+    for (int t = 0; t < idx.length; t++) {
+      dot += val[t] * w[pos + idx[t]];
+    }
+    return dot;
+  }
+
+  /** Two classes: {@code p + 1} weights, the last the bias. */
+  static final class Binomial extends LogisticObjective {
+    Binomial(int[][] index, double[][] value, int[] y, int p, double lambda) {
+      super(index, value, y, p, lambda, p + 1);
+    }
+
+    @Override
+    public double f(double[] w) {
+      double f = IntStream.range(0, index.length).parallel().mapToDouble(i -> {
+        double wx = dot(index[i], value[i], w, 0, p);
+        return MathEx.log1pe(wx) - y[i] * wx;
+      }).sum();
+      if (lambda > 0.0) {
+        double wnorm = 0.0;
+        for (int i = 0; i < p; i++) {
+          wnorm += w[i] * w[i];
+        }
+        f += 0.5 * lambda * wnorm;
+      }
+      return f;
+    }
+
+    @Override
+    public double g(double[] w, double[] g) {
+      double f = dataGradient(w, g);
+      if (lambda > 0.0) {
+        double wnorm = 0.0;
+        for (int i = 0; i < p; i++) {
+          wnorm += w[i] * w[i];
+          g[i] += lambda * w[i];
+        }
+        f += 0.5 * lambda * wnorm;
+      }
+      return f;
+    }
+
+    @Override
+    double partition(double[] w, int r, Scratch s) {
+      double[] grad = s.gradient;
+      return IntStream.range(r * partitionSize, end(r)).sequential().mapToDouble(i -> {
+        int[] idx = index[i];
+        double[] val = value[i];
+        double wx = dot(idx, val, w, 0, p);
+        double err = y[i] - MathEx.sigmoid(wx);
+        for (int t = 0; t < idx.length; t++) {
+          s.touch(idx[t]);
+          grad[idx[t]] -= err * val[t];
+        }
+        s.touch(p);
+        grad[p] -= err;
+        return MathEx.log1pe(wx) - y[i] * wx;
+      }).sum();
+    }
+  }
+
+  /** k > 2 classes: {@code (k - 1)(p + 1)} weights, a block of {@code p + 1} (bias last) per class but the last. */
+  static final class Multinomial extends LogisticObjective {
+    final int k;
+
+    Multinomial(int[][] index, double[][] value, int[] y, int k, int p, double lambda) {
+      super(index, value, y, p, lambda, (k - 1) * (p + 1));
+      this.k = k;
+    }
+
+    @Override
+    public double f(double[] w) {
+      double f = IntStream.range(0, partitions).parallel().mapToDouble(r -> {
+        double[] prob = new double[k];
+        return IntStream.range(r * partitionSize, end(r)).sequential().mapToDouble(i -> {
+          prob[k - 1] = 0.0;
+          for (int j = 0; j < k - 1; j++) {
+            prob[j] = dot(index[i], value[i], w, j * (p + 1), p);
+          }
+          MathEx.softmax(prob);
+          return -MathEx.log(prob[y[i]]);
+        }).sum();
+      }).sum();
+      return penalize(f, w, null);
+    }
+
+    @Override
+    public double g(double[] w, double[] g) {
+      return penalize(dataGradient(w, g), w, g);
+    }
+
+    /** Smile's penalty: {@code f + lambda/2 |w|^2} when lambda > 0, adding {@code lambda w} to {@code g} if given. */
+    private double penalize(double f, double[] w, double[] g) {
+      if (!(lambda > 0.0)) {
+        return f;
+      }
+      double wnorm = 0.0;
+      for (int i = 0; i < k - 1; i++) {
+        for (int j = 0, pos = i * (p + 1); j < p; j++) {
+          double wi = w[pos + j];
+          wnorm += wi * wi;
+          if (g != null) {
+            g[pos + j] += lambda * wi;
+          }
+        }
+      }
+      return f + 0.5 * lambda * wnorm;
+    }
+
+    @Override
+    double partition(double[] w, int r, Scratch s) {
+      double[] grad = s.gradient;
+      double[] prob = new double[k];
+      return IntStream.range(r * partitionSize, end(r)).sequential().mapToDouble(i -> {
+        int[] idx = index[i];
+        double[] val = value[i];
+        prob[k - 1] = 0.0;
+        for (int j = 0; j < k - 1; j++) {
+          prob[j] = dot(idx, val, w, j * (p + 1), p);
+        }
+        MathEx.softmax(prob);
+        for (int j = 0; j < k - 1; j++) {
+          double err = (y[i] == j ? 1.0 : 0.0) - prob[j];
+          int pos = j * (p + 1);
+          for (int t = 0; t < idx.length; t++) {
+            s.touch(pos + idx[t]);
+            grad[pos + idx[t]] -= err * val[t];
+          }
+          s.touch(pos + p);
+          grad[pos + p] -= err;
+        }
+        return -MathEx.log(prob[y[i]]);
+      }).sum();
+    }
+  }
+}
