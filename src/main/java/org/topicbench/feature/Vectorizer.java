@@ -60,6 +60,20 @@ public final class Vectorizer {
 
   /** Fits the vocabulary (or bucket) document frequencies on {@code trainingTexts} only. */
   public static Vectorizer fit(FeatureConfig config, List<String> trainingTexts) {
+    if (config.hashBuckets() == 0 && config.charMinNgram() == 0) {
+      Vectorizer v = fitWordNgrams(config, trainingTexts);
+      if (v != null) {
+        return v;
+      }
+    }
+    return fitStrings(config, trainingTexts);
+  }
+
+  /**
+   * The reference fit: every feature of every text as a String, counted in a map. Used for feature
+   * hashing and character n-grams, and for word n-grams when {@link #fitWordNgrams} cannot pack them.
+   */
+  static Vectorizer fitStrings(FeatureConfig config, List<String> trainingTexts) {
     int n = trainingTexts.size();
     Tokenizer tok = config.tokenizer().newTokenizer();
     Map<String, Integer> df = new HashMap<>();
@@ -127,6 +141,142 @@ public final class Vectorizer {
       }
     }
     return new Vectorizer(config, n, names.length, idf, names, index, terms, ngrams, null);
+  }
+
+  /**
+   * The word n-gram fit without a String per n-gram: terms get ids in order of first appearance, each
+   * n-gram is counted under its packed ids (three 21-bit ids in a long, as {@link #transform} looks them
+   * up), and only the n-grams kept ({@code df >= minDf}) become names, sorted as {@link #fitStrings}
+   * sorts them. The same vocabulary, indices, idf and lookup tables as {@link #fitStrings}
+   * ({@code VectorizerTest}); {@code null} (fall back to it) when a term is empty or holds a space, so
+   * that term sequences and joined names might not correspond one to one, or there are too many
+   * distinct terms to pack.
+   */
+  static Vectorizer fitWordNgrams(FeatureConfig config, List<String> trainingTexts) {
+    int n = trainingTexts.size();
+    Tokenizer tok = config.tokenizer().newTokenizer();
+    TermTable seen = new TermTable();
+    List<String> termNames = new ArrayList<>();
+    int[] termDf = new int[1024];
+    int[] termLast = new int[1024];
+    LongCounts counts = new LongCounts();
+    int[] ids = new int[64];
+    int maxId = (1 << 21) - 2; // ids + 1 must fit in 21 bits
+    for (int doc = 0; doc < n; doc++) {
+      Tokenizer t = tok.reset(trainingTexts.get(doc));
+      int m = 0;
+      for (int k; (k = t.nextBatch()) > 0; ) {
+        if (m + k > ids.length) {
+          ids = Arrays.copyOf(ids, Math.max(m + k, m * 2));
+        }
+        char[] buf = t.batchTermBuffer();
+        for (int i = 0; i < k; i++) {
+          int off = t.batchTermOffset(i);
+          int len = t.batchTermLength(i);
+          int h = Tokenizer.hash(buf, off, len);
+          int id = seen.find(buf, off, len, h);
+          if (id < 0) {
+            String term = new String(buf, off, len);
+            if (term.isEmpty() || term.indexOf(' ') >= 0 || termNames.size() >= maxId) {
+              return null;
+            }
+            id = termNames.size();
+            seen.add(term);
+            termNames.add(term);
+            if (id == termDf.length) {
+              termDf = Arrays.copyOf(termDf, id * 2);
+              termLast = Arrays.copyOf(termLast, id * 2);
+            }
+            termLast[id] = -1;
+          }
+          if (termLast[id] != doc) {
+            termLast[id] = doc;
+            termDf[id]++;
+          }
+          ids[m++] = id;
+        }
+      }
+      for (int len = config.minNgram(); len <= config.maxNgram(); len++) {
+        for (int i = 0; i + len <= m; i++) {
+          long key = 0;
+          for (int j = 0, shift = 0; j < len; j++, shift += 21) {
+            key |= (long) (ids[i + j] + 1) << shift;
+          }
+          counts.count(key, doc);
+        }
+      }
+    }
+    // the kept n-grams as names, sorted as fitStrings sorts them
+    int kept = 0;
+    for (int slot = 0; slot < counts.keys.length; slot++) {
+      if (counts.keys[slot] != 0 && counts.df[slot] >= config.minDf()) {
+        kept++;
+      }
+    }
+    String[] unsorted = new String[kept];
+    int[] unsortedDf = new int[kept];
+    long[] unsortedKey = new long[kept];
+    StringBuilder sb = new StringBuilder();
+    for (int slot = 0, k = 0; slot < counts.keys.length; slot++) {
+      long key = counts.keys[slot];
+      if (key != 0 && counts.df[slot] >= config.minDf()) {
+        sb.setLength(0);
+        for (long rest = key; rest != 0; rest >>>= 21) {
+          if (sb.length() > 0) {
+            sb.append(' ');
+          }
+          sb.append(termNames.get((int) (rest & 0x1F_FFFF) - 1));
+        }
+        unsorted[k] = sb.toString();
+        unsortedDf[k] = counts.df[slot];
+        unsortedKey[k] = key;
+        k++;
+      }
+    }
+    counts = null;
+    Integer[] order = new Integer[kept];
+    for (int i = 0; i < kept; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> unsorted[a].compareTo(unsorted[b]));
+    String[] names = new String[kept];
+    double[] idf = new double[kept];
+    for (int i = 0; i < kept; i++) {
+      names[i] = unsorted[order[i]];
+      idf[i] = idf(config, n, unsortedDf[order[i]]);
+    }
+    // lookup tables as fitStrings builds them: ids of the terms with df >= minDf in sorted order
+    TermTable terms = new TermTable();
+    int[] remap = new int[termNames.size()];
+    Arrays.fill(remap, -1);
+    Integer[] byName = new Integer[termNames.size()];
+    for (int i = 0; i < byName.length; i++) {
+      byName[i] = i;
+    }
+    Arrays.sort(byName, (a, b) -> termNames.get(a).compareTo(termNames.get(b)));
+    for (int i : byName) {
+      if (termDf[i] >= config.minDf()) {
+        remap[i] = terms.size;
+        terms.add(termNames.get(i));
+      }
+    }
+    if (terms.size >= (1 << 21) - 1) {
+      throw new IllegalArgumentException("training texts must have fewer than 2^21 - 1 distinct terms with"
+          + " df >= minDf (word n-grams pack three 21-bit term ids), got " + terms.size);
+    }
+    LongIntTable ngrams = new LongIntTable(names.length);
+    for (int i = 0; i < kept; i++) {
+      if (!names[i].startsWith("c:")) {
+        long key = 0;
+        int shift = 0;
+        for (long rest = unsortedKey[order[i]]; rest != 0; rest >>>= 21, shift += 21) {
+          key |= (long) (remap[(int) (rest & 0x1F_FFFF) - 1] + 1) << shift;
+        }
+        ngrams.put(key, i);
+      }
+    }
+    // no name → index map: only the String path of transform reads it, and this vectorizer never takes it
+    return new Vectorizer(config, n, names.length, idf, names, null, terms, ngrams, null);
   }
 
   private static double idf(FeatureConfig config, int n, int df) {
@@ -359,6 +509,57 @@ public final class Vectorizer {
         }
       }
       return -1;
+    }
+  }
+
+  /** Packed term-id n-gram → document frequency while fitting (open addressing, grows; keys never 0). */
+  private static final class LongCounts {
+    long[] keys = new long[1 << 12];
+    int[] df = new int[keys.length];
+    int[] last = new int[keys.length];
+    private int size;
+
+    /** Counts {@code key} once for document {@code doc} (documents come in increasing order). */
+    void count(long key, int doc) {
+      int mask = keys.length - 1;
+      int i = LongIntTable.slot(key, mask);
+      while (keys[i] != 0) {
+        if (keys[i] == key) {
+          if (last[i] != doc) {
+            last[i] = doc;
+            df[i]++;
+          }
+          return;
+        }
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      df[i] = 1;
+      last[i] = doc;
+      if (++size * 2 > keys.length) {
+        grow();
+      }
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldDf = df;
+      int[] oldLast = last;
+      keys = new long[oldKeys.length * 2];
+      df = new int[keys.length];
+      last = new int[keys.length];
+      int mask = keys.length - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != 0) {
+          int i = LongIntTable.slot(oldKeys[j], mask);
+          while (keys[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[j];
+          df[i] = oldDf[j];
+          last[i] = oldLast[j];
+        }
+      }
     }
   }
 
