@@ -147,10 +147,10 @@ public final class Vectorizer {
    * The word n-gram fit without a String per n-gram: terms get ids in order of first appearance, each
    * n-gram is counted under its packed ids (three 21-bit ids in a long, as {@link #transform} looks them
    * up), and only the n-grams kept ({@code df >= minDf}) become names, sorted as {@link #fitStrings}
-   * sorts them. The same vocabulary, indices, idf and lookup tables as {@link #fitStrings}
-   * ({@code VectorizerTest}); {@code null} (fall back to it) when a term is empty or holds a space, so
-   * that term sequences and joined names might not correspond one to one, or there are too many
-   * distinct terms to pack.
+   * sorts them (by the terms' ranks, without comparing the names). The same vocabulary, indices, idf and
+   * lookup tables as {@link #fitStrings} ({@code VectorizerTest}); {@code null} (fall back to it) when a
+   * term is empty or holds a char at or below a space, so that term sequences and joined names might not
+   * correspond one to one or sort alike, or there are too many distinct terms to pack.
    */
   static Vectorizer fitWordNgrams(FeatureConfig config, List<String> trainingTexts) {
     int n = trainingTexts.size();
@@ -177,7 +177,7 @@ public final class Vectorizer {
           int id = seen.find(buf, off, len, h);
           if (id < 0) {
             String term = new String(buf, off, len);
-            if (term.isEmpty() || term.indexOf(' ') >= 0 || termNames.size() >= maxId) {
+            if (term.isEmpty() || term.chars().anyMatch(ch -> ch <= ' ') || termNames.size() >= maxId) {
               return null;
             }
             id = termNames.size();
@@ -206,73 +206,77 @@ public final class Vectorizer {
         }
       }
     }
-    // the kept n-grams as names, sorted as fitStrings sorts them
-    int kept = 0;
-    for (int slot = 0; slot < counts.keys.length; slot++) {
-      if (counts.keys[slot] != 0 && counts.df[slot] >= config.minDf()) {
-        kept++;
-      }
-    }
-    String[] unsorted = new String[kept];
-    int[] unsortedDf = new int[kept];
-    long[] unsortedKey = new long[kept];
-    StringBuilder sb = new StringBuilder();
-    for (int slot = 0, k = 0; slot < counts.keys.length; slot++) {
-      long key = counts.keys[slot];
-      if (key != 0 && counts.df[slot] >= config.minDf()) {
-        sb.setLength(0);
-        for (long rest = key; rest != 0; rest >>>= 21) {
-          if (sb.length() > 0) {
-            sb.append(' ');
-          }
-          sb.append(termNames.get((int) (rest & 0x1F_FFFF) - 1));
-        }
-        unsorted[k] = sb.toString();
-        unsortedDf[k] = counts.df[slot];
-        unsortedKey[k] = key;
-        k++;
-      }
-    }
-    counts = null;
-    Integer[] order = new Integer[kept];
-    for (int i = 0; i < kept; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> unsorted[a].compareTo(unsorted[b]));
-    String[] names = new String[kept];
-    double[] idf = new double[kept];
-    for (int i = 0; i < kept; i++) {
-      names[i] = unsorted[order[i]];
-      idf[i] = idf(config, n, unsortedDf[order[i]]);
-    }
-    // lookup tables as fitStrings builds them: ids of the terms with df >= minDf in sorted order
-    TermTable terms = new TermTable();
-    int[] remap = new int[termNames.size()];
-    Arrays.fill(remap, -1);
-    Integer[] byName = new Integer[termNames.size()];
-    for (int i = 0; i < byName.length; i++) {
+    // terms in String order; the final term table holds those with df >= minDf, as fitStrings builds it
+    int distinctTerms = termNames.size();
+    Integer[] byName = new Integer[distinctTerms];
+    for (int i = 0; i < distinctTerms; i++) {
       byName[i] = i;
     }
     Arrays.sort(byName, (a, b) -> termNames.get(a).compareTo(termNames.get(b)));
-    for (int i : byName) {
-      if (termDf[i] >= config.minDf()) {
-        remap[i] = terms.size;
-        terms.add(termNames.get(i));
+    int[] rank = new int[distinctTerms];
+    int[] remap = new int[distinctTerms];
+    TermTable terms = new TermTable();
+    for (int r = 0; r < distinctTerms; r++) {
+      int id = byName[r];
+      rank[id] = r;
+      remap[id] = -1;
+      if (termDf[id] >= config.minDf()) {
+        remap[id] = terms.size;
+        terms.add(termNames.get(id));
       }
     }
     if (terms.size >= (1 << 21) - 1) {
       throw new IllegalArgumentException("training texts must have fewer than 2^21 - 1 distinct terms with"
           + " df >= minDf (word n-grams pack three 21-bit term ids), got " + terms.size);
     }
-    LongIntTable ngrams = new LongIntTable(names.length);
-    for (int i = 0; i < kept; i++) {
-      if (!names[i].startsWith("c:")) {
-        long key = 0;
-        int shift = 0;
-        for (long rest = unsortedKey[order[i]]; rest != 0; rest >>>= 21, shift += 21) {
-          key |= (long) (remap[(int) (rest & 0x1F_FFFF) - 1] + 1) << shift;
+    // the kept n-grams in the order of their names: with terms of chars above ' ', the joined names
+    // compare as the sequences of their terms' String ranks (a shorter sequence first when it is a
+    // prefix), which is the order of a long holding the ranks + 1 first term highest, 0 where none
+    int kept = 0;
+    for (int slot = 0; slot < counts.keys.length; slot++) {
+      if (counts.keys[slot] != 0 && counts.df[slot] >= config.minDf()) {
+        kept++;
+      }
+    }
+    long[] order = new long[kept];
+    for (int slot = 0, k = 0; slot < counts.keys.length; slot++) {
+      long key = counts.keys[slot];
+      if (key != 0 && counts.df[slot] >= config.minDf()) {
+        long sortKey = 0;
+        int shift = 42;
+        for (long rest = key; rest != 0; rest >>>= 21, shift -= 21) {
+          sortKey |= (long) (rank[(int) (rest & 0x1F_FFFF) - 1] + 1) << shift;
         }
-        ngrams.put(key, i);
+        order[k++] = sortKey;
+      }
+    }
+    Arrays.sort(order);
+    String[] names = new String[kept];
+    double[] idf = new double[kept];
+    LongIntTable ngrams = new LongIntTable(kept);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < kept; i++) {
+      sb.setLength(0);
+      long counted = 0;
+      long lookup = 0;
+      int shift = 0;
+      for (int s = 42; s >= 0; s -= 21, shift += 21) {
+        int r = (int) ((order[i] >>> s) & 0x1F_FFFF) - 1;
+        if (r < 0) {
+          break;
+        }
+        int id = byName[r];
+        if (sb.length() > 0) {
+          sb.append(' ');
+        }
+        sb.append(termNames.get(id));
+        counted |= (long) (id + 1) << shift;
+        lookup |= (long) (remap[id] + 1) << shift;
+      }
+      names[i] = sb.toString();
+      idf[i] = idf(config, n, counts.df(counted));
+      if (!names[i].startsWith("c:")) {
+        ngrams.put(lookup, i);
       }
     }
     // no name → index map: only the String path of transform reads it, and this vectorizer never takes it
@@ -518,6 +522,16 @@ public final class Vectorizer {
     int[] df = new int[keys.length];
     int[] last = new int[keys.length];
     private int size;
+
+    /** The document frequency of a counted {@code key}. */
+    int df(long key) {
+      int mask = keys.length - 1;
+      for (int i = LongIntTable.slot(key, mask); ; i = (i + 1) & mask) {
+        if (keys[i] == key) {
+          return df[i];
+        }
+      }
+    }
 
     /** Counts {@code key} once for document {@code doc} (documents come in increasing order). */
     void count(long key, int doc) {
