@@ -13,10 +13,12 @@ import smile.util.function.DifferentiableMultivariateFunction;
  * gradient's memory. Smile keeps a dense gradient of every weight for every partition of 1000 training
  * sentences and zeroes and adds all of them at each evaluation: {@code n / 1000 × (k - 1)(p + 1)} doubles,
  * which grows as the product of sentences and features (at 500,000 training sentences and a million
- * features, gigabytes). Here each partition's gradient is computed in a per-thread dense scratch, kept as
- * the weights it touched, and added into the total in partition order: for every weight the same
- * additions in the same order (an untouched weight's partition gradient is +0.0, and adding +0.0 to a
- * sum that starts at +0.0 changes nothing).
+ * features, gigabytes). Here each partition's gradient is kept for the features its sentences hold
+ * (numbered as they first appear in the partition, through a per-thread table of {@code p} ints) and
+ * added into the total in partition order: for every weight the same additions in the same order (an
+ * untouched weight's partition gradient is +0.0, and adding +0.0 to a sum that starts at +0.0 changes
+ * nothing). Within a sentence each weight gets one addition, so the loops may run class by class or
+ * feature by feature.
  *
  * <p>The losses are summed exactly as Smile sums them: within a partition a sequential
  * {@code DoubleStream.sum}, across partitions (or, binomial {@code f}, across sentences) a parallel one
@@ -35,22 +37,23 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
   final double lambda;
   final int partitionSize;
   final int partitions;
+  /** Classes with weights: k - 1 (one for two classes). */
+  final int blocks;
   /** Partitions whose compact gradients are held at once before they are added in order. */
   private final int window;
   private final double[] partitionLoss;
   private final int[][] touchedIndex;
   private final double[][] touchedValue;
-  private final int[] touchedCount;
   /** Scratches not in use (one per thread that has computed a partition at once, at most). */
   private final ArrayDeque<Scratch> free = new ArrayDeque<>();
-  private final int weights;
 
-  LogisticObjective(int[][] index, double[][] value, int[] y, int p, double lambda, int weights) {
+  LogisticObjective(int[][] index, double[][] value, int[] y, int p, double lambda, int blocks) {
     this.index = index;
     this.value = value;
     this.y = y;
     this.p = p;
     this.lambda = lambda;
+    this.blocks = blocks;
     this.partitionSize = partitionSize();
     int n = index.length;
     this.partitions = n / partitionSize + (n % partitionSize == 0 ? 0 : 1);
@@ -58,8 +61,6 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
     this.partitionLoss = new double[partitions];
     this.touchedIndex = new int[window][];
     this.touchedValue = new double[window][];
-    this.touchedCount = new int[window];
-    this.weights = weights;
   }
 
   private Scratch take() {
@@ -69,7 +70,7 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
         return s;
       }
     }
-    return new Scratch(weights);
+    return new Scratch(p, blocks);
   }
 
   private void give(Scratch s) {
@@ -78,31 +79,65 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
     }
   }
 
-  /** The scratch of one thread: a dense gradient, all +0.0 between partitions, and what was touched. */
+  /**
+   * A partition's gradient: {@code local[f]} numbers feature {@code f} (-1 when the partition has not
+   * met it), {@code features[l]} is feature number {@code l}, {@code gradient[l * blocks + c]} its weight
+   * in class block {@code c} and {@code bias[c]} the bias; all +0.0 and -1 between partitions.
+   */
   static final class Scratch {
-    final double[] gradient;
-    final boolean[] touched;
-    int[] list = new int[256];
+    final int[] local;
+    final int blocks;
+    final double[] bias;
+    final double[] err;
+    /** Room for a sentence's posterior probabilities. */
+    final double[] work;
+    int[] features = new int[1024];
+    double[] gradient;
     int size;
 
-    Scratch(int weights) {
-      gradient = new double[weights];
-      touched = new boolean[weights];
+    Scratch(int p, int blocks) {
+      local = new int[p];
+      Arrays.fill(local, -1);
+      this.blocks = blocks;
+      bias = new double[blocks];
+      err = new double[blocks];
+      work = new double[blocks + 1];
+      gradient = new double[features.length * blocks];
     }
 
-    void touch(int j) {
-      if (!touched[j]) {
-        touched[j] = true;
-        if (size == list.length) {
-          list = Arrays.copyOf(list, size * 2);
+    /** Adds {@code -err[c] * val[t]} to the weights of the sentence's features, then {@code -err[c]} to the biases. */
+    void add(int[] idx, double[] val) {
+      for (int t = 0; t < idx.length; t++) {
+        int l = local[idx[t]];
+        if (l < 0) {
+          if (size == features.length) {
+            features = Arrays.copyOf(features, size * 2);
+            gradient = Arrays.copyOf(gradient, features.length * blocks);
+          }
+          l = local[idx[t]] = size;
+          features[size++] = idx[t];
         }
-        list[size++] = j;
+        for (int c = 0, at = l * blocks; c < blocks; c++, at++) {
+          gradient[at] -= err[c] * val[t];
+        }
+      }
+      for (int c = 0; c < blocks; c++) {
+        bias[c] -= err[c];
       }
     }
   }
 
-  /** The loss of partition {@code r}, accumulating its gradient into {@code s} (Smile's order). */
-  abstract double partition(double[] w, int r, Scratch s);
+  /** The loss of sentence {@code i}, its residuals {@code (y == c) - P(c)} into {@code s.err} (Smile's arithmetic). */
+  abstract double sentence(double[] w, int i, Scratch s);
+
+  /** The loss of partition {@code r}, summed as Smile sums it, accumulating its gradient into {@code s}. */
+  private double partition(double[] w, int r, Scratch s) {
+    return IntStream.range(r * partitionSize, end(r)).sequential().mapToDouble(i -> {
+      double loss = sentence(w, i, s);
+      s.add(index[i], value[i]);
+      return loss;
+    }).sum();
+  }
 
   /** The regularised loss; the gradient of the data term into {@code g} (then the penalty by the caller). */
   final double dataGradient(double[] w, double[] g) {
@@ -113,26 +148,34 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
         Scratch s = take();
         partitionLoss[r] = partition(w, r, s);
         int slot = r - first;
-        int[] idx = new int[s.size];
-        double[] val = new double[s.size];
-        for (int t = 0; t < s.size; t++) {
-          int j = s.list[t];
-          idx[t] = j;
-          val[t] = s.gradient[j];
-          s.gradient[j] = 0.0;
-          s.touched[j] = false;
+        int m = s.size * blocks + blocks;
+        int[] idx = new int[m];
+        double[] val = new double[m];
+        int t = 0;
+        for (int l = 0; l < s.size; l++) {
+          int f = s.features[l];
+          for (int c = 0; c < blocks; c++, t++) {
+            idx[t] = c * (p + 1) + f;
+            val[t] = s.gradient[t];
+            s.gradient[t] = 0.0;
+          }
+          s.local[f] = -1;
+        }
+        for (int c = 0; c < blocks; c++, t++) {
+          idx[t] = c * (p + 1) + p;
+          val[t] = s.bias[c];
+          s.bias[c] = 0.0;
         }
         s.size = 0;
         touchedIndex[slot] = idx;
         touchedValue[slot] = val;
-        touchedCount[slot] = idx.length;
         give(s);
       });
       for (int r = start; r < Math.min(partitions, start + window); r++) {
         int slot = r - start;
         int[] idx = touchedIndex[slot];
         double[] val = touchedValue[slot];
-        for (int t = 0; t < touchedCount[slot]; t++) {
+        for (int t = 0; t < idx.length; t++) {
           g[idx[t]] += val[t];
         }
         touchedIndex[slot] = null;
@@ -158,7 +201,7 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
   /** Two classes: {@code p + 1} weights, the last the bias. */
   static final class Binomial extends LogisticObjective {
     Binomial(int[][] index, double[][] value, int[] y, int p, double lambda) {
-      super(index, value, y, p, lambda, p + 1);
+      super(index, value, y, p, lambda, 1);
     }
 
     @Override
@@ -192,21 +235,10 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
     }
 
     @Override
-    double partition(double[] w, int r, Scratch s) {
-      double[] grad = s.gradient;
-      return IntStream.range(r * partitionSize, end(r)).sequential().mapToDouble(i -> {
-        int[] idx = index[i];
-        double[] val = value[i];
-        double wx = dot(idx, val, w, 0, p);
-        double err = y[i] - MathEx.sigmoid(wx);
-        for (int t = 0; t < idx.length; t++) {
-          s.touch(idx[t]);
-          grad[idx[t]] -= err * val[t];
-        }
-        s.touch(p);
-        grad[p] -= err;
-        return MathEx.log1pe(wx) - y[i] * wx;
-      }).sum();
+    double sentence(double[] w, int i, Scratch s) {
+      double wx = dot(index[i], value[i], w, 0, p);
+      s.err[0] = y[i] - MathEx.sigmoid(wx);
+      return MathEx.log1pe(wx) - y[i] * wx;
     }
   }
 
@@ -215,7 +247,7 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
     final int k;
 
     Multinomial(int[][] index, double[][] value, int[] y, int k, int p, double lambda) {
-      super(index, value, y, p, lambda, (k - 1) * (p + 1));
+      super(index, value, y, p, lambda, k - 1);
       this.k = k;
     }
 
@@ -259,29 +291,17 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
     }
 
     @Override
-    double partition(double[] w, int r, Scratch s) {
-      double[] grad = s.gradient;
-      double[] prob = new double[k];
-      return IntStream.range(r * partitionSize, end(r)).sequential().mapToDouble(i -> {
-        int[] idx = index[i];
-        double[] val = value[i];
-        prob[k - 1] = 0.0;
-        for (int j = 0; j < k - 1; j++) {
-          prob[j] = dot(idx, val, w, j * (p + 1), p);
-        }
-        MathEx.softmax(prob);
-        for (int j = 0; j < k - 1; j++) {
-          double err = (y[i] == j ? 1.0 : 0.0) - prob[j];
-          int pos = j * (p + 1);
-          for (int t = 0; t < idx.length; t++) {
-            s.touch(pos + idx[t]);
-            grad[pos + idx[t]] -= err * val[t];
-          }
-          s.touch(pos + p);
-          grad[pos + p] -= err;
-        }
-        return -MathEx.log(prob[y[i]]);
-      }).sum();
+    double sentence(double[] w, int i, Scratch s) {
+      double[] prob = s.work;
+      prob[k - 1] = 0.0;
+      for (int j = 0; j < k - 1; j++) {
+        prob[j] = dot(index[i], value[i], w, j * (p + 1), p);
+      }
+      MathEx.softmax(prob);
+      for (int j = 0; j < k - 1; j++) {
+        s.err[j] = (y[i] == j ? 1.0 : 0.0) - prob[j];
+      }
+      return -MathEx.log(prob[y[i]]);
     }
   }
 }
