@@ -42,7 +42,7 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
   /** Partitions whose compact gradients are held at once before they are added in order. */
   private final int window;
   private final double[] partitionLoss;
-  private final int[][] touchedIndex;
+  private final int[][] touchedFeatures;
   private final double[][] touchedValue;
   /** Scratches not in use (one per thread that has computed a partition at once, at most). */
   private final ArrayDeque<Scratch> free = new ArrayDeque<>();
@@ -59,7 +59,7 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
     this.partitions = n / partitionSize + (n % partitionSize == 0 ? 0 : 1);
     this.window = Math.min(partitions, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
     this.partitionLoss = new double[partitions];
-    this.touchedIndex = new int[window][];
+    this.touchedFeatures = new int[window][];
     this.touchedValue = new double[window][];
   }
 
@@ -148,39 +148,42 @@ abstract sealed class LogisticObjective implements DifferentiableMultivariateFun
         Scratch s = take();
         partitionLoss[r] = partition(w, r, s);
         int slot = r - first;
-        int m = s.size * blocks + blocks;
-        int[] idx = new int[m];
-        double[] val = new double[m];
-        int t = 0;
-        for (int l = 0; l < s.size; l++) {
-          int f = s.features[l];
-          for (int c = 0; c < blocks; c++, t++) {
-            idx[t] = c * (p + 1) + f;
-            val[t] = s.gradient[t];
-            s.gradient[t] = 0.0;
+        // the partition's features, and per class block their gradients then the bias
+        int m = s.size;
+        int[] features = Arrays.copyOf(s.features, m);
+        double[] val = new double[blocks * (m + 1)];
+        for (int l = 0; l < m; l++) {
+          for (int c = 0; c < blocks; c++) {
+            val[c * (m + 1) + l] = s.gradient[l * blocks + c];
+            s.gradient[l * blocks + c] = 0.0;
           }
-          s.local[f] = -1;
+          s.local[features[l]] = -1;
         }
-        for (int c = 0; c < blocks; c++, t++) {
-          idx[t] = c * (p + 1) + p;
-          val[t] = s.bias[c];
+        for (int c = 0; c < blocks; c++) {
+          val[c * (m + 1) + m] = s.bias[c];
           s.bias[c] = 0.0;
         }
         s.size = 0;
-        touchedIndex[slot] = idx;
+        touchedFeatures[slot] = features;
         touchedValue[slot] = val;
         give(s);
       });
-      for (int r = start; r < Math.min(partitions, start + window); r++) {
-        int slot = r - start;
-        int[] idx = touchedIndex[slot];
-        double[] val = touchedValue[slot];
-        for (int t = 0; t < idx.length; t++) {
-          g[idx[t]] += val[t];
+      // added in partition order; class blocks are disjoint ranges of g, so they are added side by side
+      int end = Math.min(partitions, start + window);
+      IntStream.range(0, blocks).parallel().forEach(c -> {
+        int base = c * (p + 1);
+        for (int slot = 0; slot < end - first; slot++) {
+          int[] features = touchedFeatures[slot];
+          double[] val = touchedValue[slot];
+          int m = features.length;
+          for (int l = 0, at = c * (m + 1); l < m; l++, at++) {
+            g[base + features[l]] += val[at];
+          }
+          g[base + p] += val[c * (m + 1) + m];
         }
-        touchedIndex[slot] = null;
-        touchedValue[slot] = null;
-      }
+      });
+      Arrays.fill(touchedFeatures, null);
+      Arrays.fill(touchedValue, null);
     }
     return IntStream.range(0, partitions).parallel().mapToDouble(r -> partitionLoss[r]).sum();
   }
