@@ -253,42 +253,108 @@ public final class NearDuplicates {
   }
 
   /**
-   * Joins word sets with Jaccard >= t (prefix filtering, both sides indexed by their prefix); {@code ids}
-   * maps the position of a text in {@code words} to its example.
+   * Joins word sets with Jaccard >= t: prefix filtering with the refinements of AllPairs and PPJoin;
+   * {@code ids} maps the position of a text in {@code words} to its example.
+   *
+   * <p>Sets are visited from the smallest (ties in input order), so each indexed set is no larger than
+   * the one probing: a pair that passes the test shares at least {@code 2t / (1 + t) |y|} words, so the
+   * indexed set {@code y} needs only its {@code |y| - ceil(2t / (1 + t) |y|) + 1} rarest words in the
+   * index (with a margin against rounding), the probing set its {@code |x| - ceil(t |x|) + 1}; a
+   * posting list holds sets in size order, so those below {@code t |x|} are at its head and are skipped
+   * for good. Sets are sorted by rank, so the tokens two sets share before a shared prefix token
+   * {@code x[k] = y[py]} lie in both prefixes and have been counted ({@code overlap[j]}) by the time it
+   * is reached, and what they can still share is at most {@code min(|x| - k - 1, |y| - py - 1)}: a
+   * candidate whose bound fails the test ({@code o >= t (|x| + |y| - o)}, monotone in {@code o}) is
+   * dropped before the intersection. Every pair the test accepts shares a word of both prefixes and is
+   * not dropped, so the pairs joined are exactly those the test accepts; the order of the unions does not
+   * change the clusters.
    */
   private static void similar(int[][] words, int[] ids, double t, UnionFind uf) {
     int[][] sets = rankedSets(words, 1);
     int n = sets.length;
+    int[] order = bySize(sets);
     IntLists postings = new IntLists();
+    IntLists positions = new IntLists();
+    int[] skip = new int[0]; // per token: the head of its posting list already too small
     int[] mark = new int[n];
     Arrays.fill(mark, -1);
-    for (int i = 0; i < n; i++) {
+    int[] overlap = new int[n];
+    int[] candidates = new int[16];
+    double indexShare = 2 * t / (1 + t);
+    for (int i : order) {
       int[] x = sets[i];
       if (x.length == 0) {
         continue;
       }
       int prefix = x.length - atLeast(t * x.length) + 1;
+      int found = 0;
       for (int k = 0; k < prefix; k++) {
-        for (int p = 0, len = postings.size(x[k]); p < len; p++) {
-          int j = postings.get(x[k], p);
-          if (mark[j] == i) {
-            continue;
-          }
-          mark[j] = i;
+        int token = x[k];
+        int len = postings.size(token);
+        if (token >= skip.length) {
+          skip = Arrays.copyOf(skip, Math.max(token + 1, skip.length * 2));
+        }
+        while (skip[token] < len && sets[postings.get(token, skip[token])].length < t * x.length - 1e-9) {
+          skip[token]++;
+        }
+        for (int p = skip[token]; p < len; p++) {
+          int j = postings.get(token, p);
           int[] y = sets[j];
-          if (y.length < t * x.length - 1e-9 || x.length < t * y.length - 1e-9) {
+          if (mark[j] != i) {
+            mark[j] = i;
+            if (y.length < t * x.length - 1e-9 || x.length < t * y.length - 1e-9) {
+              overlap[j] = -1; // fails the length test
+              continue;
+            }
+            overlap[j] = 0;
+            if (found == candidates.length) {
+              candidates = Arrays.copyOf(candidates, found * 2);
+            }
+            candidates[found++] = j;
+          } else if (overlap[j] < 0) {
             continue;
           }
-          int inter = intersection(x, y);
-          if (inter >= t * (x.length + y.length - inter) - 1e-9) {
-            uf.union(ids[i], ids[j]);
-          }
+          int bound = overlap[j] + 1 + Math.min(x.length - k - 1, y.length - positions.get(token, p) - 1);
+          overlap[j] = bound < t * (x.length + y.length - bound) - 1e-9 ? -1 : overlap[j] + 1;
         }
       }
-      for (int k = 0; k < prefix; k++) {
+      for (int c = 0; c < found; c++) {
+        int j = candidates[c];
+        if (overlap[j] < 0) {
+          continue;
+        }
+        int[] y = sets[j];
+        int inter = intersection(x, y);
+        if (inter >= t * (x.length + y.length - inter) - 1e-9) {
+          uf.union(ids[i], ids[j]);
+        }
+      }
+      int indexed = Math.min(prefix, x.length - (int) Math.ceil(indexShare * x.length - 1e-6) + 1);
+      for (int k = 0; k < indexed; k++) {
         postings.add(x[k], i);
+        positions.add(x[k], k);
       }
     }
+  }
+
+  /** The positions of {@code sets} from the smallest set to the largest, ties in position order. */
+  private static int[] bySize(int[][] sets) {
+    int max = 0;
+    for (int[] s : sets) {
+      max = Math.max(max, s.length);
+    }
+    int[] next = new int[max + 2];
+    for (int[] s : sets) {
+      next[s.length + 1]++;
+    }
+    for (int v = 1; v < next.length; v++) {
+      next[v] += next[v - 1];
+    }
+    int[] order = new int[sets.length];
+    for (int i = 0; i < sets.length; i++) {
+      order[next[sets[i].length]++] = i;
+    }
+    return order;
   }
 
   /** Joins a sentence whose 3-grams are at least {@code containment} inside another's ({@code ids} as in similar). */
@@ -354,7 +420,14 @@ public final class NearDuplicates {
         }
         distinct = Math.max(distinct, s[k] + 1);
       }
-      sets[i] = Arrays.stream(s).distinct().toArray();
+      Arrays.sort(s);
+      int d = 0;
+      for (int k = 0; k < s.length; k++) {
+        if (k == 0 || s[k] != s[k - 1]) {
+          s[d++] = s[k];
+        }
+      }
+      sets[i] = d == s.length ? s : Arrays.copyOf(s, d);
     }
     int[] df = new int[distinct];
     for (int[] s : sets) {
@@ -362,14 +435,21 @@ public final class NearDuplicates {
         df[id]++;
       }
     }
-    Integer[] order = new Integer[distinct];
-    for (int k = 0; k < distinct; k++) {
-      order[k] = k;
+    // rank by (df, id): a counting sort by df, ids in increasing order within each df
+    int maxDf = 0;
+    for (int v : df) {
+      maxDf = Math.max(maxDf, v);
     }
-    Arrays.sort(order, (a, b) -> df[a] != df[b] ? Integer.compare(df[a], df[b]) : Integer.compare(a, b));
+    int[] next = new int[maxDf + 2];
+    for (int v : df) {
+      next[v + 1]++;
+    }
+    for (int v = 1; v < next.length; v++) {
+      next[v] += next[v - 1];
+    }
     int[] rank = new int[distinct];
-    for (int r = 0; r < distinct; r++) {
-      rank[order[r]] = r;
+    for (int k = 0; k < distinct; k++) {
+      rank[k] = next[df[k]]++;
     }
     for (int[] s : sets) {
       for (int k = 0; k < s.length; k++) {

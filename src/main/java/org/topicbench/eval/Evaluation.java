@@ -185,6 +185,7 @@ public final class Evaluation {
       t.setDaemon(true);
       return t;
     });
+    java.util.concurrent.locks.ReadWriteLock alone = new java.util.concurrent.locks.ReentrantReadWriteLock();
     try {
       // one task per (plan, learner, fold) to compute, submitted in that order; training sets built once per fold
       List<List<List<Future<Cell>>>> futures = new ArrayList<>();
@@ -213,7 +214,15 @@ public final class Evaluation {
             perFold.add(
                 pool.submit(
                     () -> {
-                      Cell c = runTask(spec.seed(), plan, learner, fold, train, test);
+                      // a learner that fits alone runs with no other task beside it (Learner.fitsAlone)
+                      java.util.concurrent.locks.Lock lock = learner.fitsAlone() ? alone.writeLock() : alone.readLock();
+                      lock.lock();
+                      Cell c;
+                      try {
+                        c = runTask(spec.seed(), plan, learner, fold, train, test);
+                      } finally {
+                        lock.unlock();
+                      }
                       cells.put(key, c);
                       progress.taskDone(plan.spec().key() + " " + learner.name() + " rep " + fold.repetition()
                           + " fold " + fold.index());

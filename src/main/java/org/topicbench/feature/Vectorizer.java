@@ -60,6 +60,20 @@ public final class Vectorizer {
 
   /** Fits the vocabulary (or bucket) document frequencies on {@code trainingTexts} only. */
   public static Vectorizer fit(FeatureConfig config, List<String> trainingTexts) {
+    if (config.hashBuckets() == 0 && config.charMinNgram() == 0) {
+      Vectorizer v = fitWordNgrams(config, trainingTexts);
+      if (v != null) {
+        return v;
+      }
+    }
+    return fitStrings(config, trainingTexts);
+  }
+
+  /**
+   * The reference fit: every feature of every text as a String, counted in a map. Used for feature
+   * hashing and character n-grams, and for word n-grams when {@link #fitWordNgrams} cannot pack them.
+   */
+  static Vectorizer fitStrings(FeatureConfig config, List<String> trainingTexts) {
     int n = trainingTexts.size();
     Tokenizer tok = config.tokenizer().newTokenizer();
     Map<String, Integer> df = new HashMap<>();
@@ -127,6 +141,146 @@ public final class Vectorizer {
       }
     }
     return new Vectorizer(config, n, names.length, idf, names, index, terms, ngrams, null);
+  }
+
+  /**
+   * The word n-gram fit without a String per n-gram: terms get ids in order of first appearance, each
+   * n-gram is counted under its packed ids (three 21-bit ids in a long, as {@link #transform} looks them
+   * up), and only the n-grams kept ({@code df >= minDf}) become names, sorted as {@link #fitStrings}
+   * sorts them (by the terms' ranks, without comparing the names). The same vocabulary, indices, idf and
+   * lookup tables as {@link #fitStrings} ({@code VectorizerTest}); {@code null} (fall back to it) when a
+   * term is empty or holds a char at or below a space, so that term sequences and joined names might not
+   * correspond one to one or sort alike, or there are too many distinct terms to pack.
+   */
+  static Vectorizer fitWordNgrams(FeatureConfig config, List<String> trainingTexts) {
+    int n = trainingTexts.size();
+    Tokenizer tok = config.tokenizer().newTokenizer();
+    TermTable seen = new TermTable();
+    List<String> termNames = new ArrayList<>();
+    int[] termDf = new int[1024];
+    int[] termLast = new int[1024];
+    LongCounts counts = new LongCounts();
+    int[] ids = new int[64];
+    int maxId = (1 << 21) - 2; // ids + 1 must fit in 21 bits
+    for (int doc = 0; doc < n; doc++) {
+      Tokenizer t = tok.reset(trainingTexts.get(doc));
+      int m = 0;
+      for (int k; (k = t.nextBatch()) > 0; ) {
+        if (m + k > ids.length) {
+          ids = Arrays.copyOf(ids, Math.max(m + k, m * 2));
+        }
+        char[] buf = t.batchTermBuffer();
+        for (int i = 0; i < k; i++) {
+          int off = t.batchTermOffset(i);
+          int len = t.batchTermLength(i);
+          int h = Tokenizer.hash(buf, off, len);
+          int id = seen.find(buf, off, len, h);
+          if (id < 0) {
+            String term = new String(buf, off, len);
+            if (term.isEmpty() || term.chars().anyMatch(ch -> ch <= ' ') || termNames.size() >= maxId) {
+              return null;
+            }
+            id = termNames.size();
+            seen.add(term);
+            termNames.add(term);
+            if (id == termDf.length) {
+              termDf = Arrays.copyOf(termDf, id * 2);
+              termLast = Arrays.copyOf(termLast, id * 2);
+            }
+            termLast[id] = -1;
+          }
+          if (termLast[id] != doc) {
+            termLast[id] = doc;
+            termDf[id]++;
+          }
+          ids[m++] = id;
+        }
+      }
+      for (int len = config.minNgram(); len <= config.maxNgram(); len++) {
+        for (int i = 0; i + len <= m; i++) {
+          long key = 0;
+          for (int j = 0, shift = 0; j < len; j++, shift += 21) {
+            key |= (long) (ids[i + j] + 1) << shift;
+          }
+          counts.count(key, doc);
+        }
+      }
+    }
+    // terms in String order; the final term table holds those with df >= minDf, as fitStrings builds it
+    int distinctTerms = termNames.size();
+    Integer[] byName = new Integer[distinctTerms];
+    for (int i = 0; i < distinctTerms; i++) {
+      byName[i] = i;
+    }
+    Arrays.sort(byName, (a, b) -> termNames.get(a).compareTo(termNames.get(b)));
+    int[] rank = new int[distinctTerms];
+    int[] remap = new int[distinctTerms];
+    TermTable terms = new TermTable();
+    for (int r = 0; r < distinctTerms; r++) {
+      int id = byName[r];
+      rank[id] = r;
+      remap[id] = -1;
+      if (termDf[id] >= config.minDf()) {
+        remap[id] = terms.size;
+        terms.add(termNames.get(id));
+      }
+    }
+    if (terms.size >= (1 << 21) - 1) {
+      throw new IllegalArgumentException("training texts must have fewer than 2^21 - 1 distinct terms with"
+          + " df >= minDf (word n-grams pack three 21-bit term ids), got " + terms.size);
+    }
+    // the kept n-grams in the order of their names: with terms of chars above ' ', the joined names
+    // compare as the sequences of their terms' String ranks (a shorter sequence first when it is a
+    // prefix), which is the order of a long holding the ranks + 1 first term highest, 0 where none
+    int kept = 0;
+    for (int slot = 0; slot < counts.keys.length; slot++) {
+      if (counts.keys[slot] != 0 && counts.df[slot] >= config.minDf()) {
+        kept++;
+      }
+    }
+    long[] order = new long[kept];
+    for (int slot = 0, k = 0; slot < counts.keys.length; slot++) {
+      long key = counts.keys[slot];
+      if (key != 0 && counts.df[slot] >= config.minDf()) {
+        long sortKey = 0;
+        int shift = 42;
+        for (long rest = key; rest != 0; rest >>>= 21, shift -= 21) {
+          sortKey |= (long) (rank[(int) (rest & 0x1F_FFFF) - 1] + 1) << shift;
+        }
+        order[k++] = sortKey;
+      }
+    }
+    Arrays.sort(order);
+    String[] names = new String[kept];
+    double[] idf = new double[kept];
+    LongIntTable ngrams = new LongIntTable(kept);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < kept; i++) {
+      sb.setLength(0);
+      long counted = 0;
+      long lookup = 0;
+      int shift = 0;
+      for (int s = 42; s >= 0; s -= 21, shift += 21) {
+        int r = (int) ((order[i] >>> s) & 0x1F_FFFF) - 1;
+        if (r < 0) {
+          break;
+        }
+        int id = byName[r];
+        if (sb.length() > 0) {
+          sb.append(' ');
+        }
+        sb.append(termNames.get(id));
+        counted |= (long) (id + 1) << shift;
+        lookup |= (long) (remap[id] + 1) << shift;
+      }
+      names[i] = sb.toString();
+      idf[i] = idf(config, n, counts.df(counted));
+      if (!names[i].startsWith("c:")) {
+        ngrams.put(lookup, i);
+      }
+    }
+    // no name → index map: only the String path of transform reads it, and this vectorizer never takes it
+    return new Vectorizer(config, n, names.length, idf, names, null, terms, ngrams, null);
   }
 
   private static double idf(FeatureConfig config, int n, int df) {
@@ -372,6 +526,67 @@ public final class Vectorizer {
         }
       }
       return -1;
+    }
+  }
+
+  /** Packed term-id n-gram → document frequency while fitting (open addressing, grows; keys never 0). */
+  private static final class LongCounts {
+    long[] keys = new long[1 << 12];
+    int[] df = new int[keys.length];
+    int[] last = new int[keys.length];
+    private int size;
+
+    /** The document frequency of a counted {@code key}. */
+    int df(long key) {
+      int mask = keys.length - 1;
+      for (int i = LongIntTable.slot(key, mask); ; i = (i + 1) & mask) {
+        if (keys[i] == key) {
+          return df[i];
+        }
+      }
+    }
+
+    /** Counts {@code key} once for document {@code doc} (documents come in increasing order). */
+    void count(long key, int doc) {
+      int mask = keys.length - 1;
+      int i = LongIntTable.slot(key, mask);
+      while (keys[i] != 0) {
+        if (keys[i] == key) {
+          if (last[i] != doc) {
+            last[i] = doc;
+            df[i]++;
+          }
+          return;
+        }
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      df[i] = 1;
+      last[i] = doc;
+      if (++size * 2 > keys.length) {
+        grow();
+      }
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldDf = df;
+      int[] oldLast = last;
+      keys = new long[oldKeys.length * 2];
+      df = new int[keys.length];
+      last = new int[keys.length];
+      int mask = keys.length - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != 0) {
+          int i = LongIntTable.slot(oldKeys[j], mask);
+          while (keys[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[j];
+          df[i] = oldDf[j];
+          last[i] = oldLast[j];
+        }
+      }
     }
   }
 

@@ -26,4 +26,13 @@ public interface Learner {
 
   /** Trains on {@code train}; {@code seed} is the only source of randomness. */
   TrainedModel fit(TrainingSet train, long seed);
+
+  /**
+   * Whether a fit keeps every core busy by itself and holds a large multiple of its fold in memory (an
+   * optimiser's history the size of the weights, say): an evaluation then runs its (learner, fold) tasks
+   * alone, one at a time, rather than next to other folds. Says how, not what: results do not depend on it.
+   */
+  default boolean fitsAlone() {
+    return false;
+  }
 }

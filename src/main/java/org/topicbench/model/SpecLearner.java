@@ -43,6 +43,11 @@ public final class SpecLearner implements Learner {
   }
 
   @Override
+  public boolean fitsAlone() {
+    return inner.fitsAlone();
+  }
+
+  @Override
   public String toString() {
     return name;
   }

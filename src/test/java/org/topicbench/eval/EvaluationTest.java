@@ -42,6 +42,58 @@ class EvaluationTest {
     assertEquals(sa, sb);
   }
 
+  /** A learner that fits alone never has another task beside it; the others may share the pool. */
+  @Test
+  void aLearnerThatFitsAloneRunsWithNothingBesideIt() {
+    Dataset d = Fixtures.dataset("d", 6, 10, 1);
+    java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger besideAlone = new java.util.concurrent.atomic.AtomicInteger();
+    List<Learner> ls = new ArrayList<>();
+    for (String name : List.of("rec.a", "rec.alone", "rec.b")) {
+      boolean alone = name.equals("rec.alone");
+      Fixtures.Recording inner = new Fixtures.Recording(name, "alpha");
+      ls.add(new Learner() {
+        @Override
+        public String name() {
+          return inner.name();
+        }
+
+        @Override
+        public java.util.SequencedMap<String, String> hyperparameters() {
+          return inner.hyperparameters();
+        }
+
+        @Override
+        public boolean fitsAlone() {
+          return alone;
+        }
+
+        @Override
+        public org.topicbench.model.TrainedModel fit(org.topicbench.model.TrainingSet train, long seed) {
+          running.incrementAndGet();
+          try {
+            for (int i = 0; i < 20; i++) {
+              if (alone && running.get() > 1) {
+                besideAlone.incrementAndGet();
+              }
+              Thread.sleep(1);
+            }
+            return inner.fit(train, seed);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          } finally {
+            running.decrementAndGet();
+          }
+        }
+      });
+    }
+    EvaluationResult one = Evaluation.run(spec(List.of(ProtocolSpec.kfold(d, 5, 2)), ls, 1));
+    EvaluationResult four = Evaluation.run(spec(List.of(ProtocolSpec.kfold(d, 5, 2)), ls, 4));
+    assertEquals(0, besideAlone.get(), "times another fit ran beside rec.alone's");
+    assertEquals(one.protocols().getFirst().learner("rec.alone").accuracy().mean(),
+        four.protocols().getFirst().learner("rec.alone").accuracy().mean(), 0.0);
+  }
+
   @Test
   void constantLearnerScoresMatchHandComputation() {
     Dataset d = Fixtures.dataset("d", 6, 10, 2);

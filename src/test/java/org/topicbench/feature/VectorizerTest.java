@@ -117,6 +117,63 @@ class VectorizerTest {
     }
   }
 
+  /**
+   * The packed-id fit ({@link Vectorizer#fitWordNgrams}) against the String fit it replaces for word
+   * n-grams ({@link Vectorizer#fitStrings}): the same names in the same order, the same idf to the bit
+   * and the same vectors, on random texts (a small vocabulary, so n-grams repeat and minDf bites; mixed
+   * case, punctuation, digits, non-ASCII letters, empty texts) and on the bundled articles and sentences.
+   */
+  @Test
+  void packedFitEqualsStringFit() throws IOException {
+    Random r = new Random(org.topicbench.testsupport.Cli.seed("VectorizerTest.packedFitEqualsStringFit"));
+    List<String> sentences = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("datasets/sentences.csv")).subList(1, 100)) {
+      sentences.add(line);
+    }
+    List<List<String>> corpora = new ArrayList<>(List.of(paragraphs(), sentences));
+    String[] words = {"the", "The", "cat", "CAT", "sat", "dog", "ran", "on", "mat", "a", "I", "x1", "2024",
+        "café", "Straße", "naïve", "it's", "don't", "über", "ÉTÉ", "ﬁne", "o'", "-", "...", "q", "zz"};
+    for (int c = 0; c < 30; c++) {
+      List<String> texts = new ArrayList<>();
+      int n = r.nextInt(60);
+      for (int i = 0; i < n; i++) {
+        StringBuilder sb = new StringBuilder();
+        for (int w = r.nextInt(15); w > 0; w--) {
+          sb.append(words[r.nextInt(r.nextBoolean() ? 8 : words.length)]).append(r.nextInt(5) == 0 ? ", " : " ");
+        }
+        texts.add(sb.toString());
+      }
+      corpora.add(texts);
+    }
+    List<FeatureConfig> configs = List.of(FeatureConfig.DEFAULT, FeatureConfig.COUNTS,
+        FeatureConfig.COUNTS.toBuilder().wordNgrams(1, 1).build(),
+        FeatureConfig.COUNTS.toBuilder().wordNgrams(1, 3).minDf(2).build(),
+        FeatureConfig.DEFAULT.toBuilder().wordNgrams(2, 3).minDf(3).sublinearTf(true).build(),
+        FeatureConfig.DEFAULT.toBuilder().wordNgrams(3, 3).build(),
+        FeatureConfig.DEFAULT.toBuilder()
+            .tokenizer(new org.topicbench.text.TokenizerConfig(false, 2, java.util.Set.of("the", "a", "on")))
+            .minDf(2).build());
+    for (List<String> texts : corpora) {
+      for (FeatureConfig config : configs) {
+        String where = config + " on " + texts.size() + " texts " + texts.subList(0, Math.min(3, texts.size()));
+        Vectorizer packed = Vectorizer.fitWordNgrams(config, texts);
+        Vectorizer strings = Vectorizer.fitStrings(config, texts);
+        assertTrue(packed != null, where);
+        assertEquals(names(strings), names(packed), where);
+        for (int i = 0; i < strings.dimension(); i++) {
+          assertEquals(Double.doubleToLongBits(strings.idf(i)), Double.doubleToLongBits(packed.idf(i)), where);
+        }
+        assertEquals(strings.describe(), packed.describe(), where);
+        for (String text : corpora.get(r.nextInt(corpora.size()))) {
+          assertEquals(strings.transform(text), packed.transform(text), where + ": " + text);
+        }
+        for (String text : texts) {
+          assertEquals(strings.transform(text), packed.transform(text), where + ": " + text);
+        }
+      }
+    }
+  }
+
   @Test
   void deterministicAndThreadSafe() throws Exception {
     List<String> paragraphs = paragraphs();

@@ -1,8 +1,6 @@
 package org.topicbench.model.smile;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SequencedMap;
 import org.topicbench.feature.FeatureConfig;
 import org.topicbench.feature.SparseVector;
@@ -11,11 +9,10 @@ import org.topicbench.model.Preprocessing;
 import org.topicbench.model.VectorClassifier;
 import org.topicbench.model.VectorData;
 import org.topicbench.model.VectorLearner;
+import smile.classification.ClassLabels;
 import smile.classification.LogisticRegression;
 import smile.classification.SparseLogisticRegression;
-import smile.data.SampleInstance;
-import smile.data.SparseDataset;
-import smile.util.SparseArray;
+import smile.math.BFGS;
 
 /**
  * Smile's {@link SparseLogisticRegression}: multinomial (binomial for two classes) logistic regression
@@ -51,15 +48,60 @@ public final class SmileLogisticRegression extends VectorLearner {
     out.put("max_iterations", Integer.toString(options.maxIter()));
   }
 
+  /**
+   * L-BFGS keeps 17 arrays of the (k - 1)(p + 1) weights (2.2 GB at 500,000 training sentences of the
+   * synthetic corpus, 5.3M features), and the objective runs on every core: one fold at a time.
+   */
+  @Override
+  public boolean fitsAlone() {
+    return true;
+  }
+
   @Override
   protected VectorClassifier train(VectorData data, long seed) {
-    List<SampleInstance<SparseArray, Integer>> rows = new ArrayList<>(data.size());
-    for (int i = 0; i < data.size(); i++) {
-      rows.add(new SampleInstance<>(SmileVectors.sparse(data.x().get(i)), data.y()[i]));
+    return new Classifier(fit(data, options), data.numClasses());
+  }
+
+  /**
+   * What {@code SparseLogisticRegression.fit(new SparseDataset<>(rows, max(1, dimension)), options)}
+   * returns, to the bit (the same objective, L-BFGS call and model), in memory that grows with the
+   * non-zeros rather than with sentences times features: see {@link LogisticObjective}. The vectors are
+   * read in place, not copied into Smile's sparse arrays.
+   */
+  static SparseLogisticRegression fit(VectorData data, LogisticRegression.Options options) {
+    int n = data.size();
+    int p = Math.max(1, data.dimension());
+    ClassLabels codec = ClassLabels.fit(data.y());
+    int[][] index = new int[n][];
+    double[][] value = new double[n][];
+    for (int i = 0; i < n; i++) {
+      index[i] = data.x().get(i).indices();
+      value[i] = data.x().get(i).values();
     }
-    SparseLogisticRegression model =
-        SparseLogisticRegression.fit(new SparseDataset<>(rows, Math.max(1, data.dimension())), options);
-    return new Classifier(model, data.numClasses());
+    if (codec.k == 2) {
+      double[] w = new double[p + 1];
+      var objective = new LogisticObjective.Binomial(index, value, codec.y, p, options.lambda());
+      double L = -BFGS.minimize(objective, 5, w, options.tol(), options.maxIter());
+      var model = new SparseLogisticRegression.Binomial(w, L, options.lambda(), codec.classes);
+      model.setLearningRate(0.1 / n);
+      return model;
+    }
+    if (codec.k < 2) {
+      throw new IllegalArgumentException("Fits multinomial model on binary class data.");
+    }
+    int k = codec.k;
+    double[] w = new double[(k - 1) * (p + 1)];
+    var objective = new LogisticObjective.Multinomial(index, value, codec.y, k, p, options.lambda());
+    double L = -BFGS.minimize(objective, 5, w, options.tol(), options.maxIter());
+    double[][] weights = new double[k - 1][p + 1];
+    for (int i = 0, l = 0; i < k - 1; i++) {
+      for (int j = 0; j <= p; j++, l++) {
+        weights[i][j] = w[l];
+      }
+    }
+    var model = new SparseLogisticRegression.Multinomial(weights, L, options.lambda(), codec.classes);
+    model.setLearningRate(0.1 / n);
+    return model;
   }
 
   /** The fitted Smile model and the number of classes. */
