@@ -62,9 +62,19 @@ public enum ExtraFeatures {
     String s = text.strip();
     String lower = LowerCase.root(s);
     boolean[] layout = LayoutFeatures.flags(s, lower);
-    boolean[] cues = this != LAYOUT_AND_RULES ? NO_CUES
-        : s.indexOf('\u2019') < 0 && s.indexOf('\u2018') < 0 ? KeywordRules.cues(s, lower) // the same text
-        : KeywordRules.cues(text);
+    boolean[] cues;
+    if (this != LAYOUT_AND_RULES) {
+      cues = NO_CUES;
+    } else if (s.indexOf('\u2019') < 0 && s.indexOf('\u2018') < 0) {
+      cues = KeywordRules.cues(s, lower); // the rules' text is this one
+    } else if (s.indexOf('\u03A3') < 0 && s.indexOf('\u0130') < 0) {
+      // the rules read curly single quotes as '; lower-casing maps both to themselves char by char (no
+      // final sigma nor dotted I, the two that look at more than their char), so it commutes
+      cues = KeywordRules.cues(s.replace('\u2019', '\'').replace('\u2018', '\''),
+          lower.replace('\u2019', '\'').replace('\u2018', '\''));
+    } else {
+      cues = KeywordRules.cues(text);
+    }
     int n = v.size();
     for (boolean b : layout) {
       n += b ? 1 : 0;
