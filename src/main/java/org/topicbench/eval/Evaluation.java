@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -250,44 +252,11 @@ public final class Evaluation {
         return null;
       }
       progress.stage("scoring");
-      List<List<Future<Scored>>> scoring = new ArrayList<>();
-      for (int p = 0; p < plans.size(); p++) {
-        FoldPlan plan = plans.get(p);
-        List<Future<Scored>> perLearner = new ArrayList<>();
-        for (int l = 0; l < spec.learners().size(); l++) {
-          List<Cell> os = outcomes.get(p).get(l);
-          perLearner.add(pool.submit(() -> score(plan, os)));
-        }
-        scoring.add(perLearner);
-      }
-      List<List<Scored>> scores = new ArrayList<>();
-      for (List<Future<Scored>> perLearner : scoring) {
-        List<Scored> ss = new ArrayList<>();
-        for (Future<Scored> f : perLearner) {
-          ss.add(get(f));
-        }
-        scores.add(ss);
-      }
+      List<List<Scored>> scores = perTask(pool, plans.size(), spec.learners().size(),
+          (p, l) -> () -> score(plans.get(p), outcomes.get(p).get(l)));
       progress.stage("bootstrap");
-      List<List<Future<LearnerResult>>> scored = new ArrayList<>();
-      for (int p = 0; p < plans.size(); p++) {
-        FoldPlan plan = plans.get(p);
-        List<Future<LearnerResult>> perLearner = new ArrayList<>();
-        for (int l = 0; l < spec.learners().size(); l++) {
-          Learner learner = spec.learners().get(l);
-          Scored sc = scores.get(p).get(l);
-          perLearner.add(pool.submit(() -> summarise(spec, plan, learner, sc)));
-        }
-        scored.add(perLearner);
-      }
-      List<List<LearnerResult>> summaries = new ArrayList<>();
-      for (List<Future<LearnerResult>> perLearner : scored) {
-        List<LearnerResult> lrs = new ArrayList<>();
-        for (Future<LearnerResult> f : perLearner) {
-          lrs.add(get(f));
-        }
-        summaries.add(lrs);
-      }
+      List<List<LearnerResult>> summaries = perTask(pool, plans.size(), spec.learners().size(),
+          (p, l) -> () -> summarise(spec, plans.get(p), spec.learners().get(l), scores.get(p).get(l)));
       progress.stage("tests");
       List<ProtocolResult> results = new ArrayList<>();
       for (int p = 0; p < plans.size(); p++) {
@@ -299,6 +268,28 @@ public final class Evaluation {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** One task per (plan, learner) on {@code pool}, all submitted before any is awaited; results by plan, then learner. */
+  private static <T> List<List<T>> perTask(ExecutorService pool, int plans, int learners,
+      BiFunction<Integer, Integer, Callable<T>> task) {
+    List<List<Future<T>>> futures = new ArrayList<>();
+    for (int p = 0; p < plans; p++) {
+      List<Future<T>> perLearner = new ArrayList<>();
+      for (int l = 0; l < learners; l++) {
+        perLearner.add(pool.submit(task.apply(p, l)));
+      }
+      futures.add(perLearner);
+    }
+    List<List<T>> out = new ArrayList<>();
+    for (List<Future<T>> perLearner : futures) {
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : perLearner) {
+        results.add(get(f));
+      }
+      out.add(results);
+    }
+    return out;
   }
 
   private static <T> T get(Future<T> f) {

@@ -50,7 +50,7 @@ public final class DateTimeCues {
     boolean digit = false;
     if (!mayHoldDigit) {
       // only a weekday or a zone can be there
-      if (lower.indexOf("day") < 0 && lower.indexOf("gmt") < 0 && lower.indexOf("bst") < 0 && lower.indexOf("utc") < 0) {
+      if (!mayNameDayOrZone(lower)) {
         return 0;
       }
       n = 0; // no digit loop
@@ -81,8 +81,7 @@ public final class DateTimeCues {
         found |= CLOCK;
       }
     }
-    if (mayHoldDigit && !digit && lower.indexOf("day") < 0 && lower.indexOf("gmt") < 0 && lower.indexOf("bst") < 0
-        && lower.indexOf("utc") < 0) {
+    if (mayHoldDigit && !digit && !mayNameDayOrZone(lower)) {
       return found;
     }
     LiteralAutomaton.Hits hits = HITS.get();
@@ -103,6 +102,11 @@ public final class DateTimeCues {
       }
     }
     return found;
+  }
+
+  /** "day", "gmt", "bst" or "utc" somewhere: what a weekday or a zone word needs. */
+  private static boolean mayNameDayOrZone(String lower) {
+    return lower.contains("day") || lower.contains("gmt") || lower.contains("bst") || lower.contains("utc");
   }
 
   /** {@code \d (st|nd|rd|th)? \s+} ends at {@code at}. */

@@ -1,6 +1,7 @@
 package org.topicbench.model.baseline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.topicbench.text.LiteralAutomaton;
 import org.topicbench.text.RegexBoundary;
@@ -249,7 +250,7 @@ final class CueMatcher {
   }
 
   private static int[] grow(int[] a, int size) {
-    return size < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
+    return size < a.length ? a : Arrays.copyOf(a, a.length * 2);
   }
 
   private static final class Scratch {

@@ -77,6 +77,7 @@ public final class KeywordRules implements Learner {
           "\\b\\d{1,2}(st|nd|rd|th)?\\s+" + MONTH + "\\b|\\b" + MONTH + "\\s+\\d{1,2}\\b|\\b" + MONTH + "\\s+\\d{4}\\b|"
               + "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|"
               + "\\b\\d{1,2}[:.]\\d{2}\\s*(am|pm|gmt|bst)?\\b|\\b\\d{1,2}\\s*(am|pm)\\b|\\b(gmt|bst)\\b");
+  private static final String[] UPDATED_WORDS = {"updated", "published", "last updated"};
   private static final Pattern UPDATED = Pattern.compile("^(updated|published|last updated)\\b");
   private static final String FINAL_PUNCTUATION = ".!?\"'\u201d\u2019)\u2026";
 
@@ -229,7 +230,7 @@ public final class KeywordRules implements Learner {
 
   /** {@code UPDATED}: {@code ^(updated|published|last updated)\b}. */
   private static boolean startsUpdated(String lower) {
-    for (String w : new String[] {"updated", "published", "last updated"}) {
+    for (String w : UPDATED_WORDS) {
       if (lower.startsWith(w) && RegexBoundary.at(lower, w.length())) {
         return true;
       }
