@@ -177,18 +177,23 @@ public record FeatureSelection(Method method, int k) {
       if (identity) {
         return v;
       }
-      int[] idx = new int[v.size()];
-      double[] val = new double[v.size()];
+      int[] in = v.indices();
+      int kept = 0;
+      for (int f : in) {
+        kept += f < newIndex.length && newIndex[f] >= 0 ? 1 : 0;
+      }
+      int[] idx = new int[kept];
+      double[] val = new double[kept];
       int m = 0;
-      for (int j = 0; j < v.size(); j++) {
-        int f = v.indices()[j];
+      for (int j = 0; j < in.length && m < kept; j++) {
+        int f = in[j];
         int to = f < newIndex.length ? newIndex[f] : -1;
         if (to >= 0) {
           idx[m] = to;
           val[m++] = v.values()[j];
         }
       }
-      return new SparseVector(Arrays.copyOf(idx, m), Arrays.copyOf(val, m));
+      return new SparseVector(idx, val);
     }
   }
 }

@@ -193,6 +193,26 @@ public abstract class VectorLearner implements Learner {
   }
 
   /** {@code v} scaled to unit Euclidean length ({@code v} itself when it is zero). */
+  /**
+   * {@link #l2Normalize} of a vector nobody else holds, scaled in place (the same values to the bit):
+   * for the prediction path, which owns the vector it has just built.
+   */
+  static SparseVector l2NormalizeOwned(SparseVector v) {
+    double[] values = v.values();
+    double sum = 0;
+    for (double d : values) {
+      sum += d * d;
+    }
+    if (sum == 0) {
+      return v;
+    }
+    double norm = Math.sqrt(sum);
+    for (int j = 0; j < values.length; j++) {
+      values[j] = values[j] / norm;
+    }
+    return v;
+  }
+
   public static SparseVector l2Normalize(SparseVector v) {
     double sum = 0;
     for (double d : v.values()) {

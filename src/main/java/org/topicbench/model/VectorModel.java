@@ -96,9 +96,9 @@ final class VectorModel implements TrainedModel, Serializable {
   private SparseVector vector(String sentence, float[] embedded) {
     SparseVector v = VectorLearner.EMPTY;
     if (text) {
-      v = selector.apply(vectorizer.transform(sentence));
+      v = selector.apply(vectorizer.transform(sentence)); // a new vector, ours alone
       if (l2Normalize) {
-        v = VectorLearner.l2Normalize(v);
+        v = VectorLearner.l2NormalizeOwned(v);
       }
     }
     int textDimension = text ? selector.dimension() : 0;

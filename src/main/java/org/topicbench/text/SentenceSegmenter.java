@@ -210,6 +210,9 @@ public final class SentenceSegmenter {
 
   /** Whitespace trimmed from sentences: Java whitespace, space separators, BOM, zero-width space. */
   static boolean isSpace(char c) {
+    if (c < 128) { // ASCII: Java whitespace is 9-13 and 28-32; the only ASCII space separator is 32
+      return c <= ' ' && (c == ' ' || (c >= '\t' && c <= '\r') || c >= '\u001C');
+    }
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
   }
 }

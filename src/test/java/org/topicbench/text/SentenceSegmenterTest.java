@@ -256,6 +256,16 @@ class SentenceSegmenterTest {
     }
   }
 
+  @Test
+  void isSpaceIsItsDefinitionForEveryChar() {
+    // the ASCII fast path must answer as the definition does
+    for (int i = 0; i <= Character.MAX_VALUE; i++) {
+      char c = (char) i;
+      boolean expected = Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
+      assertEquals(expected, SentenceSegmenter.isSpace(c), () -> "U+" + Integer.toHexString(c));
+    }
+  }
+
   static List<Path> articles() throws IOException {
     try (Stream<Path> s = Files.list(Path.of("datasets", "articles"))) {
       return s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();

@@ -1,6 +1,7 @@
 package org.topicbench.model.baseline;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,18 @@ public final class KeywordRules implements Learner {
     "podcast:", "sign up", "subscribe", "click here", "follow us", "share this", "advertisement", "related:",
     "more on this story", "top stories", "latest:", "image:", "photo:", "picture:", "pictured:", "credit:"
   };
+  /** {@link #PROMPTS} by their first char (all ASCII), null where none starts with it. */
+  private static final String[][] PROMPTS_BY_FIRST = new String[128][];
+
+  static {
+    for (String p : PROMPTS) {
+      String[] had = PROMPTS_BY_FIRST[p.charAt(0)];
+      String[] now = had == null ? new String[1] : Arrays.copyOf(had, had.length + 1);
+      now[now.length - 1] = p;
+      PROMPTS_BY_FIRST[p.charAt(0)] = now;
+    }
+  }
+
   private static final Pattern FURNITURE_PROMPT = Pattern.compile("^(" + String.join("|", PROMPTS) + ")");
   private static final Pattern PHOTO_CREDIT =
       Pattern.compile(
@@ -204,18 +217,24 @@ public final class KeywordRules implements Learner {
     if (s.isEmpty()) {
       return true;
     }
-    int words = words(s);
     boolean unpunctuated = FINAL_PUNCTUATION.indexOf(s.charAt(s.length() - 1)) < 0;
-    if ((unpunctuated && words <= 5) || (cues & (CueMatcher.PHOTO_CUE | CueMatcher.BROWSER_CUE)) != 0) {
+    if ((cues & (CueMatcher.PHOTO_CUE | CueMatcher.BROWSER_CUE)) != 0) {
+      return true;
+    }
+    int words = -1; // counted only where a condition needs it
+    if (unpunctuated && (words = words(s)) <= 5) {
       return true;
     }
     char first = lower.charAt(0);
-    for (String prompt : PROMPTS) {
-      if (prompt.charAt(0) == first && lower.startsWith(prompt)) {
-        return true;
+    String[] prompts = first < PROMPTS_BY_FIRST.length ? PROMPTS_BY_FIRST[first] : null;
+    if (prompts != null) {
+      for (String prompt : prompts) {
+        if (lower.startsWith(prompt)) {
+          return true;
+        }
       }
     }
-    if (words <= 8 && s.startsWith("By") && BYLINE.matcher(s).lookingAt()) {
+    if (s.startsWith("By") && (words < 0 ? words(s) : words) <= 8 && BYLINE.matcher(s).lookingAt()) {
       return true;
     }
     // DATE_OR_TIME runs only where what one of its alternatives needs is there (same result)
@@ -230,6 +249,10 @@ public final class KeywordRules implements Learner {
 
   /** {@code UPDATED}: {@code ^(updated|published|last updated)\b}. */
   private static boolean startsUpdated(String lower) {
+    char c = lower.charAt(0);
+    if (c != 'u' && c != 'p' && c != 'l') {
+      return false;
+    }
     for (String w : UPDATED_WORDS) {
       if (lower.startsWith(w) && RegexBoundary.at(lower, w.length())) {
         return true;

@@ -13,6 +13,7 @@ import smile.classification.ClassLabels;
 import smile.classification.LogisticRegression;
 import smile.classification.SparseLogisticRegression;
 import smile.math.BFGS;
+import smile.math.MathEx;
 
 /**
  * Smile's {@link SparseLogisticRegression}: multinomial (binomial for two classes) logistic regression
@@ -115,8 +116,55 @@ public final class SmileLogisticRegression extends VectorLearner {
     @Override
     public Prediction predict(SparseVector v) {
       double[] p = new double[m];
-      int label = model.predict(SmileVectors.sparse(v), p);
+      int label = SmileLogisticRegression.predict(model, v, p);
       return new Prediction(label, p);
     }
+  }
+
+  /**
+   * {@code model.predict(SmileVectors.sparse(v), posteriori)} to the bit, without building Smile's sparse
+   * array: the same dot products (bias first, then the entries in index order), Smile's own softmax and
+   * arg-max (SmileLogisticRegressionTest compares the two).
+   */
+  static int predict(SparseLogisticRegression model, SparseVector v, double[] posteriori) {
+    int[] idx = v.indices();
+    double[] val = v.values();
+    if (model instanceof SparseLogisticRegression.Multinomial mm) {
+      double[][] w = mm.coefficients();
+      int k = w.length + 1;
+      if (posteriori.length != k) {
+        throw new IllegalArgumentException("Invalid posteriori vector size: " + posteriori.length + ", expected: " + k);
+      }
+      posteriori[k - 1] = 0.0;
+      for (int i = 0; i < k - 1; i++) {
+        double[] wi = w[i];
+        double dot = wi[wi.length - 1];
+        for (int j = 0; j < idx.length; j++) {
+          if (val[j] != 0.0) { // Smile's sparse array holds no zero
+            dot += val[j] * wi[idx[j]];
+          }
+        }
+        posteriori[i] = dot;
+      }
+      MathEx.softmax(posteriori);
+      return model.classes()[MathEx.whichMax(posteriori)];
+    }
+    if (model instanceof SparseLogisticRegression.Binomial bm) {
+      double[] w = bm.coefficients();
+      if (posteriori.length != 2) {
+        throw new IllegalArgumentException("Invalid posteriori vector size: " + posteriori.length + ", expected: 2");
+      }
+      double dot = w[w.length - 1];
+      for (int j = 0; j < idx.length; j++) {
+        if (val[j] != 0.0) {
+          dot += val[j] * w[idx[j]];
+        }
+      }
+      double f = 1.0 / (1.0 + Math.exp(-dot));
+      posteriori[0] = 1.0 - f;
+      posteriori[1] = f;
+      return model.classes()[f < 0.5 ? 0 : 1];
+    }
+    return model.predict(SmileVectors.sparse(v), posteriori);
   }
 }

@@ -56,7 +56,17 @@ class SmileLogisticRegressionTest {
         double[] pb = new double[k];
         assertEquals(smile.predict(x, pa), ours.predict(x, pb), where);
         assertArrayEquals(pa, pb, 0.0, where);
+        // what Classifier.predict runs: the same without Smile's sparse array
+        double[] pc = new double[k];
+        assertEquals(smile.predict(x, pa), SmileLogisticRegression.predict(ours, data.x().get(i), pc), where);
+        assertArrayEquals(pa, pc, 0.0, where);
       }
+      // a stored zero (Smile's array drops it) and the bias alone
+      SparseVector zeros = new SparseVector(new int[] {0, 1}, new double[] {0.0, -0.0});
+      double[] pa = new double[k];
+      double[] pc = new double[k];
+      assertEquals(smile.predict(SmileVectors.sparse(zeros), pa), SmileLogisticRegression.predict(ours, zeros, pc), where);
+      assertArrayEquals(pa, pc, 0.0, where);
     }
   }
 
