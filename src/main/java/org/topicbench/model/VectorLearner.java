@@ -193,39 +193,37 @@ public abstract class VectorLearner implements Learner {
   }
 
   /** {@code v} scaled to unit Euclidean length ({@code v} itself when it is zero). */
+  public static SparseVector l2Normalize(SparseVector v) {
+    double norm = norm(v.values());
+    if (norm == 0) {
+      return v;
+    }
+    double[] out = new double[v.size()];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = v.values()[j] / norm;
+    }
+    return new SparseVector(v.indices(), out);
+  }
+
   /**
    * {@link #l2Normalize} of a vector nobody else holds, scaled in place (the same values to the bit):
    * for the prediction path, which owns the vector it has just built.
    */
   static SparseVector l2NormalizeOwned(SparseVector v) {
     double[] values = v.values();
-    double sum = 0;
-    for (double d : values) {
-      sum += d * d;
-    }
-    if (sum == 0) {
-      return v;
-    }
-    double norm = Math.sqrt(sum);
-    for (int j = 0; j < values.length; j++) {
+    double norm = norm(values);
+    for (int j = 0; norm != 0 && j < values.length; j++) {
       values[j] = values[j] / norm;
     }
     return v;
   }
 
-  public static SparseVector l2Normalize(SparseVector v) {
+  /** Euclidean length, 0 when every value is 0. */
+  private static double norm(double[] values) {
     double sum = 0;
-    for (double d : v.values()) {
+    for (double d : values) {
       sum += d * d;
     }
-    if (sum == 0) {
-      return v;
-    }
-    double norm = Math.sqrt(sum);
-    double[] out = new double[v.size()];
-    for (int j = 0; j < out.length; j++) {
-      out[j] = v.values()[j] / norm;
-    }
-    return new SparseVector(v.indices(), out);
+    return sum == 0 ? 0 : Math.sqrt(sum);
   }
 }

@@ -137,14 +137,7 @@ public final class SmileLogisticRegression extends VectorLearner {
       }
       posteriori[k - 1] = 0.0;
       for (int i = 0; i < k - 1; i++) {
-        double[] wi = w[i];
-        double dot = wi[wi.length - 1];
-        for (int j = 0; j < idx.length; j++) {
-          if (val[j] != 0.0) { // Smile's sparse array holds no zero
-            dot += val[j] * wi[idx[j]];
-          }
-        }
-        posteriori[i] = dot;
+        posteriori[i] = dot(w[i], idx, val);
       }
       MathEx.softmax(posteriori);
       return model.classes()[MathEx.whichMax(posteriori)];
@@ -154,17 +147,22 @@ public final class SmileLogisticRegression extends VectorLearner {
       if (posteriori.length != 2) {
         throw new IllegalArgumentException("Invalid posteriori vector size: " + posteriori.length + ", expected: 2");
       }
-      double dot = w[w.length - 1];
-      for (int j = 0; j < idx.length; j++) {
-        if (val[j] != 0.0) {
-          dot += val[j] * w[idx[j]];
-        }
-      }
-      double f = 1.0 / (1.0 + Math.exp(-dot));
+      double f = 1.0 / (1.0 + Math.exp(-dot(w, idx, val)));
       posteriori[0] = 1.0 - f;
       posteriori[1] = f;
       return model.classes()[f < 0.5 ? 0 : 1];
     }
     return model.predict(SmileVectors.sparse(v), posteriori);
+  }
+
+  /** Smile's {@code dot(x, w)}: the bias (last weight), then each entry in index order; zeros skipped, as Smile's sparse array holds none. */
+  private static double dot(double[] w, int[] idx, double[] val) {
+    double dot = w[w.length - 1];
+    for (int j = 0; j < idx.length; j++) {
+      if (val[j] != 0.0) {
+        dot += val[j] * w[idx[j]];
+      }
+    }
+    return dot;
   }
 }
