@@ -1,11 +1,9 @@
 package org.topicbench.feature;
 
-import java.util.List;
-import org.topicbench.text.LiteralAutomaton;
 import org.topicbench.text.RegexBoundary;
 
 /**
- * What a date or time expression needs to be in a lower-cased text, found in one pass: the gates that
+ * What a date or time expression needs to be in a lower-cased text, found in one pass over its digits: the gates that
  * let the date and time regular expressions ({@link LayoutFeatures}' {@code DATE} and {@code TIME}, the
  * keyword rules' {@code DATE_OR_TIME}) run only on the few texts where they can match. Each bit is a
  * necessary condition of some of their alternatives, so gating on them never changes a result (their
@@ -23,15 +21,15 @@ public final class DateTimeCues {
   /** A digit, {@code /} and a digit. */
   public static final int SLASH_DATE = 16;
 
-  private static final List<String> WORDS =
-      List.of("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-          "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "gmt", "bst", "utc");
-  private static final int MONTHS = 24;
-  private static final int WEEKDAYS = 31;
-  private static final LiteralAutomaton AUTOMATON = new LiteralAutomaton(WORDS);
+  private static final String[] MONTH_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"
+  };
+  private static final String[] WEEKDAY_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+  };
+  private static final String[] ZONE_WORDS = {"gmt", "bst", "utc"};
   private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[256]);
-  private static final ThreadLocal<LiteralAutomaton.Hits> HITS = ThreadLocal.withInitial(LiteralAutomaton.Hits::new);
 
   private DateTimeCues() {}
 
@@ -43,99 +41,142 @@ public final class DateTimeCues {
   /**
    * {@link #of(String)}, told whether {@code lower} may hold an ASCII digit ({@code false} only when it
    * holds none, for a caller that has counted them).
+   *
+   * <p>One pass over the digits finds the clock and slash shapes and looks for a month word next to each
+   * run of digits (after it, past a suffix and spaces; before it, past spaces and a comma); weekday and zone
+   * words are found from their fixed parts ("day", the zones) with {@code indexOf}. Every word counts only
+   * between word boundaries as {@code \b} sees them ({@link RegexBoundary}).
    */
   public static int of(String lower, boolean mayHoldDigit) {
-    int n = lower.length();
     int found = 0;
-    boolean digit = false;
-    if (!mayHoldDigit) {
-      // only a weekday or a zone can be there
-      if (!mayNameDayOrZone(lower)) {
-        return 0;
+    if (mayHoldDigit) {
+      int n = lower.length();
+      char[] chars = CHARS.get();
+      if (chars.length < n) {
+        chars = new char[Math.max(n, chars.length * 2)];
+        CHARS.set(chars);
       }
-      n = 0; // no digit loop
+      lower.getChars(0, n, chars, 0);
+      for (int i = 0; i < n; i++) {
+        char c = chars[i];
+        if (!isDigit(c)) {
+          continue;
+        }
+        if (i + 2 < n && (chars[i + 1] == ':' || chars[i + 1] == '.') && isDigit(chars[i + 2])) {
+          found |= CLOCK;
+        }
+        if (i + 2 < n && chars[i + 1] == '/' && isDigit(chars[i + 2])) {
+          found |= SLASH_DATE;
+        }
+        int j = i + 1;
+        while (j < n && isSpace(chars[j])) {
+          j++;
+        }
+        if (j + 1 < n && (chars[j] == 'a' || chars[j] == 'p') && chars[j + 1] == 'm') {
+          found |= CLOCK;
+        }
+        if ((found & MONTH_NEAR_DIGIT) == 0
+            && (((i + 1 == n || !isDigit(chars[i + 1])) && monthAfterDigits(lower, chars, i + 1, n))
+                || ((i == 0 || !isDigit(chars[i - 1])) && monthBeforeDigits(lower, chars, i)))) {
+          found |= MONTH_NEAR_DIGIT;
+        }
+      }
     }
-    char[] chars = CHARS.get();
-    if (chars.length < n) {
-      chars = new char[Math.max(n, chars.length * 2)];
-      CHARS.set(chars);
-    }
-    lower.getChars(0, n, chars, 0);
-    for (int i = 0; i < n; i++) {
-      char c = chars[i];
-      if (!isDigit(c)) {
-        continue;
-      }
-      digit = true;
-      if (i + 2 < n && (lower.charAt(i + 1) == ':' || lower.charAt(i + 1) == '.') && isDigit(lower.charAt(i + 2))) {
-        found |= CLOCK;
-      }
-      if (i + 2 < n && lower.charAt(i + 1) == '/' && isDigit(lower.charAt(i + 2))) {
-        found |= SLASH_DATE;
-      }
-      int j = i + 1;
-      while (j < n && isSpace(lower.charAt(j))) {
-        j++;
-      }
-      if (j + 1 < n && (lower.charAt(j) == 'a' || lower.charAt(j) == 'p') && lower.charAt(j + 1) == 'm') {
-        found |= CLOCK;
+    for (int p = lower.indexOf("day"); p >= 0 && (found & WEEKDAY) == 0; p = lower.indexOf("day", p + 1)) {
+      int end = p + 3;
+      if (RegexBoundary.at(lower, end)) {
+        for (String w : WEEKDAY_WORDS) {
+          int start = end - w.length();
+          if (start >= 0 && lower.startsWith(w, start) && RegexBoundary.at(lower, start)) {
+            found |= WEEKDAY;
+            break;
+          }
+        }
       }
     }
-    if (mayHoldDigit && !digit && !mayNameDayOrZone(lower)) {
-      return found;
-    }
-    LiteralAutomaton.Hits hits = HITS.get();
-    AUTOMATON.scan(lower, hits);
-    for (int h = 0; h < hits.size(); h++) {
-      int id = hits.id(h);
-      int end = hits.end(h);
-      int start = end - AUTOMATON.length(id);
-      if (!RegexBoundary.at(lower, start) || !RegexBoundary.at(lower, end)) {
-        continue;
-      }
-      if (id >= WEEKDAYS) {
-        found |= ZONE;
-      } else if (id >= MONTHS) {
-        found |= WEEKDAY;
-      } else if (digit && (digitBefore(lower, start) || digitAfter(lower, end))) {
-        found |= MONTH_NEAR_DIGIT;
+    for (int z = 0; z < ZONE_WORDS.length && (found & ZONE) == 0; z++) {
+      for (int p = lower.indexOf(ZONE_WORDS[z]); p >= 0; p = lower.indexOf(ZONE_WORDS[z], p + 1)) {
+        if (RegexBoundary.at(lower, p) && RegexBoundary.at(lower, p + 3)) {
+          found |= ZONE;
+          break;
+        }
       }
     }
     return found;
   }
 
-  /** "day", "gmt", "bst" or "utc" somewhere: what a weekday or a zone word needs. */
-  private static boolean mayNameDayOrZone(String lower) {
-    return lower.contains("day") || lower.contains("gmt") || lower.contains("bst") || lower.contains("utc");
-  }
-
-  /** {@code \d (st|nd|rd|th)? \s+} ends at {@code at}. */
-  private static boolean digitBefore(String s, int at) {
-    int k = at;
-    while (k > 0 && isSpace(s.charAt(k - 1))) {
-      k--;
+  /**
+   * A month word after the digits that end at {@code at}: {@code (st|nd|rd|th)? \s+} and then the word, with a
+   * boundary after it (the one before it holds: a space, then a letter).
+   */
+  private static boolean monthAfterDigits(String lower, char[] chars, int at, int n) {
+    int j = at;
+    if (j + 1 < n && isSuffix(chars[j], chars[j + 1])) {
+      if (j + 2 < n && isSpace(chars[j + 2])) {
+        j += 2;
+      }
     }
-    if (k == at || k == 0) {
-      return false;
-    }
-    if (isDigit(s.charAt(k - 1))) {
-      return true;
-    }
-    if (k < 3 || !isDigit(s.charAt(k - 3))) {
-      return false;
-    }
-    String suffix = s.substring(k - 2, k);
-    return suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th");
-  }
-
-  /** {@code ,? \s+ \d} starts at {@code at}. */
-  private static boolean digitAfter(String s, int at) {
-    int j = at < s.length() && s.charAt(at) == ',' ? at + 1 : at;
     int k = j;
-    while (k < s.length() && isSpace(s.charAt(k))) {
+    while (k < n && isSpace(chars[k])) {
       k++;
     }
-    return k > j && k < s.length() && isDigit(s.charAt(k));
+    if (k == j || k == n) {
+      return false;
+    }
+    int end = k;
+    while (end < n && isAsciiLetter(chars[end])) {
+      end++;
+    }
+    return isMonth(lower, k, end) && RegexBoundary.at(lower, end);
+  }
+
+  /**
+   * A month word before the digits that start at {@code at}: the word, {@code ,? \s+}, then the digits, with a
+   * boundary before the word (the one after it holds: a letter, then a comma or a space).
+   */
+  private static boolean monthBeforeDigits(String lower, char[] chars, int at) {
+    int j = at;
+    while (j > 0 && isSpace(chars[j - 1])) {
+      j--;
+    }
+    if (j == at || j == 0) {
+      return false;
+    }
+    return monthEndsAt(lower, chars, j) || (chars[j - 1] == ',' && monthEndsAt(lower, chars, j - 1));
+  }
+
+  /**
+   * A month word ends at {@code end} with a boundary before it: the run of ASCII letters ending there is one
+   * (no boundary falls inside such a run, and every month word is one).
+   */
+  private static boolean monthEndsAt(String lower, char[] chars, int end) {
+    int start = end;
+    while (start > 0 && isAsciiLetter(chars[start - 1])) {
+      start--;
+    }
+    return isMonth(lower, start, end) && RegexBoundary.at(lower, start);
+  }
+
+  /** Whether {@code lower[from, to)} is a month word. */
+  private static boolean isMonth(String lower, int from, int to) {
+    int len = to - from;
+    if (len < 3 || len > 9) {
+      return false;
+    }
+    for (String w : MONTH_WORDS) {
+      if (w.length() == len && lower.startsWith(w, from)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isSuffix(char a, char b) {
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h');
   }
 
   private static boolean isDigit(char c) {

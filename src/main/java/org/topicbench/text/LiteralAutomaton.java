@@ -29,6 +29,7 @@ public final class LiteralAutomaton {
   private final int[] outStart;
   private final int[] outputs;
   private final int[] lengths;
+  private final int maxLength;
 
   /**
    * The automaton of {@code literals}, literal {@code i} reported as id {@code i}.
@@ -58,6 +59,7 @@ public final class LiteralAutomaton {
       }
     }
     classes = k;
+    maxLength = Arrays.stream(lengths).max().orElse(0);
     // the trie
     List<int[]> trie = new ArrayList<>();
     List<List<Integer>> out = new ArrayList<>();
@@ -141,6 +143,12 @@ public final class LiteralAutomaton {
   /**
    * Every occurrence of every literal in {@code s}, into {@code hits} (cleared first), in increasing order of
    * end, then of literal id.
+   *
+   * <p>A text of at least three times the longest literal runs as two chains stepped together, whose table
+   * loads overlap (one chain waits on each load before the next): the first half from the start, the rest from
+   * a longest literal before the middle, silent until the middle. After that many chars the second chain is in
+   * the state one chain would be in (a state is the longest suffix read that begins a literal), so the hits are
+   * the same, and in the same order.
    */
   public void scan(String s, Hits hits) {
     hits.size = 0;
@@ -150,17 +158,61 @@ public final class LiteralAutomaton {
     }
     char[] chars = hits.chars;
     s.getChars(0, n, chars, 0);
-    int base = 0;
-    for (int i = 0; i < n; i++) {
-      char c = chars[i];
-      int e = step[base + (c < 128 ? charClass[c] : 0)];
-      base = e >>> 1;
-      if ((e & 1) != 0) {
-        int state = base / classes;
-        for (int o = outStart[state], to = outStart[state + 1]; o < to; o++) {
-          hits.add(outputs[o], i + 1);
+    if (n < 3 * maxLength) {
+      int base = 0;
+      for (int i = 0; i < n; i++) {
+        char c = chars[i];
+        int e = step[base + (c < 128 ? charClass[c] : 0)];
+        base = e >>> 1;
+        if ((e & 1) != 0) {
+          report(base, i + 1, hits);
         }
       }
+      return;
+    }
+    int mid = n >>> 1;
+    int from = mid - maxLength; // the second chain reads [from, n) and reports from mid on
+    hits.later = 0;
+    int a = 0;
+    int b = 0;
+    for (int i = 0, j = from; i < mid; i++, j++) {
+      char c = chars[i];
+      char d = chars[j];
+      int e = step[a + (c < 128 ? charClass[c] : 0)];
+      int f = step[b + (d < 128 ? charClass[d] : 0)];
+      a = e >>> 1;
+      b = f >>> 1;
+      if ((e & 1) != 0) {
+        report(a, i + 1, hits);
+      }
+      if ((f & 1) != 0 && j >= mid) {
+        reportLater(b, j + 1, hits);
+      }
+    }
+    for (int j = from + mid; j < n; j++) {
+      char d = chars[j];
+      int f = step[b + (d < 128 ? charClass[d] : 0)];
+      b = f >>> 1;
+      if ((f & 1) != 0) {
+        reportLater(b, j + 1, hits);
+      }
+    }
+    for (int k = 0; k < hits.later; k++) {
+      hits.add(hits.laterIds[k], hits.laterEnds[k]);
+    }
+  }
+
+  private void report(int base, int end, Hits hits) {
+    int state = base / classes;
+    for (int o = outStart[state], to = outStart[state + 1]; o < to; o++) {
+      hits.add(outputs[o], end);
+    }
+  }
+
+  private void reportLater(int base, int end, Hits hits) {
+    int state = base / classes;
+    for (int o = outStart[state], to = outStart[state + 1]; o < to; o++) {
+      hits.addLater(outputs[o], end);
     }
   }
 
@@ -184,6 +236,20 @@ public final class LiteralAutomaton {
     /** Where occurrence {@code i} ends (exclusive). */
     public int end(int i) {
       return ends[i];
+    }
+
+    /** The second chain's occurrences, appended after the first's. */
+    private int[] laterIds = new int[8];
+    private int[] laterEnds = new int[8];
+    private int later;
+
+    void addLater(int id, int end) {
+      if (later == laterIds.length) {
+        laterIds = Arrays.copyOf(laterIds, later * 2);
+        laterEnds = Arrays.copyOf(laterEnds, later * 2);
+      }
+      laterIds[later] = id;
+      laterEnds[later++] = end;
     }
 
     void add(int id, int end) {

@@ -9,7 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link LiteralAutomaton} against every (literal, position) by {@link String#startsWith}; {@link RegexBoundary}
+ * {@link LiteralAutomaton} against every (literal, position) by {@link String#startsWith} (short texts, one
+ * chain, and long ones, two); {@link RegexBoundary}
  * against {@code \b}; {@link LowerCase} against {@link String#toLowerCase}.
  */
 class LiteralAutomatonTest {
@@ -46,18 +47,18 @@ class LiteralAutomatonTest {
   void everyOccurrenceOfEveryLiteralOnRandomTexts() {
     Random r = new Random(seed("LiteralAutomatonTest.everyOccurrenceOfEveryLiteralOnRandomTexts"));
     String alphabet = "abc -.";
-    for (int t = 0; t < 3000; t++) {
+    for (int t = 0; t < 6000; t++) {
       List<String> literals = new ArrayList<>();
       for (int i = 1 + r.nextInt(8); i > 0; i--) {
         StringBuilder b = new StringBuilder();
-        for (int j = 1 + r.nextInt(4); j > 0; j--) {
+        for (int j = 1 + r.nextInt(t % 2 == 0 ? 4 : 12); j > 0; j--) {
           b.append(alphabet.charAt(r.nextInt(alphabet.length())));
         }
         literals.add(b.toString()); // repeats and literals inside others included
       }
       LiteralAutomaton a = new LiteralAutomaton(literals);
       StringBuilder s = new StringBuilder();
-      for (int j = r.nextInt(40); j > 0; j--) {
+      for (int j = r.nextInt(t % 3 == 0 ? 160 : 40); j > 0; j--) { // long texts run as two chains
         s.append(r.nextInt(10) == 0 ? '\u00e9' : alphabet.charAt(r.nextInt(alphabet.length())));
       }
       assertEquals(naive(literals, s.toString()), found(a, s.toString()), literals + " in '" + s + "'");
