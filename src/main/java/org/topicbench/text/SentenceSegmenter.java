@@ -31,7 +31,9 @@ import java.util.TreeSet;
  *       {@link FilteredBreakIteratorBuilder} so that it does not break after the locale's CLDR
  *       abbreviations nor after the extra suppressions (for English {@link #TITLES}: Mr., Dr., St.,
  *       No. and so on). ICU keeps a closing quote, straight or curly, with the sentence it closes, and
- *       does not break at dashes, nor at a full stop or an ellipsis followed by a lower-case word.
+ *       does not break at dashes, nor at a full stop or an ellipsis followed by a lower-case word. A line
+ *       whose only terminators are those ending it is not given to ICU: its rules cannot break it, so it is
+ *       one sentence as it stands.
  *   <li>A break after {@code ?} or {@code !} (and their closing quotes) is dropped when the next word
  *       starts lower-case: {@code “Why?” he asked.} is one sentence.
  *   <li>Every span is trimmed of whitespace (Java whitespace, Unicode space separators including
@@ -106,6 +108,15 @@ public final class SentenceSegmenter {
 
   /** The sentences of {@code text} in order; an empty or blank text has none. */
   public List<Sentence> segment(CharSequence text) {
+    return segment(text, true);
+  }
+
+  /**
+   * {@link #segment(CharSequence)}; {@code skipIcu}: a line that ICU cannot break (see {@link #noBreakInside})
+   * is one sentence without asking it ({@code false}: every line ending with a terminator goes to ICU, what
+   * the tests compare with).
+   */
+  List<Sentence> segment(CharSequence text, boolean skipIcu) {
     Objects.requireNonNull(text, "text");
     String s = text.toString();
     List<Sentence> out = new ArrayList<>();
@@ -127,7 +138,7 @@ public final class SentenceSegmenter {
         b--;
       }
       if (a < b) {
-        if (!endsWithTerminal(s, a, b)) {
+        if (!endsWithTerminal(s, a, b) || (skipIcu && noBreakInside(s, a, b))) {
           out.add(new Sentence(line, a, b, s.substring(a, b)));
         } else {
           if (it == null) {
@@ -201,6 +212,47 @@ public final class SentenceSegmenter {
       return sb == UCharacter.SentenceBreak.STERM || sb == UCharacter.SentenceBreak.ATERM || cp == '\u2026';
     }
     return false;
+  }
+
+  /**
+   * Whether ICU's sentence rules cannot break the trimmed line {@code s[a, b)} anywhere but at its end. Within a
+   * line (no paragraph separator: those end lines) Unicode's rules (UAX #29, SB4 to SB11) break only after a
+   * terminator (Sentence_Break STerm or ATerm), its closing punctuation and spaces, and never before another
+   * terminator or closing char nor inside "terminator closing*". So a line whose terminators all sit in its
+   * final run of terminators and closing chars has no break before its end: the one sentence it is. Any
+   * char outside the Basic Multilingual Plane sends the line to ICU.
+   */
+  static boolean noBreakInside(String s, int a, int b) {
+    byte[] kind = SentenceBreakKind.KIND;
+    int t = b;
+    while (t > a && (kind[s.charAt(t - 1)] == SentenceBreakKind.TERM || kind[s.charAt(t - 1)] == SentenceBreakKind.CLOSE)) {
+      t--;
+    }
+    for (int i = a; i < t; i++) {
+      byte k = kind[s.charAt(i)];
+      if (k == SentenceBreakKind.TERM || k == SentenceBreakKind.SURROGATE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Each BMP char's Sentence_Break class as {@link #noBreakInside} needs it, from ICU's data (built on first use). */
+  private static final class SentenceBreakKind {
+    static final byte OTHER = 0;
+    static final byte TERM = 1;
+    static final byte CLOSE = 2;
+    static final byte SURROGATE = 3;
+    static final byte[] KIND = new byte[65536];
+
+    static {
+      for (int c = 0; c < KIND.length; c++) {
+        int sb = UCharacter.getIntPropertyValue(c, UProperty.SENTENCE_BREAK);
+        KIND[c] = Character.isSurrogate((char) c) ? SURROGATE
+            : sb == UCharacter.SentenceBreak.STERM || sb == UCharacter.SentenceBreak.ATERM ? TERM
+            : sb == UCharacter.SentenceBreak.CLOSE ? CLOSE : OTHER;
+      }
+    }
   }
 
   /** The chars that end a line: LF, CR (alone or before LF), NEL, LINE and PARAGRAPH SEPARATOR. */

@@ -222,6 +222,47 @@ class SentenceSegmenterTest {
     }
   }
 
+  /**
+   * Lines ICU cannot break skip it ({@link SentenceSegmenter#noBreakInside}): the same sentences as asking ICU
+   * about every line, on the articles and on random lines of terminators (ASCII, CJK, Arabic, double marks,
+   * one outside the BMP), closing chars, spaces and words.
+   */
+  @Test
+  void skippingIcuWhereItCannotBreakGivesWhatIcuGives() throws IOException {
+    for (Path f : articles()) {
+      String text = Files.readString(f);
+      assertEquals(EN.segment(text, false), EN.segment(text, true), f.toString());
+    }
+    long seed = Cli.seed("SentenceSegmenterTest.skippingIcuWhereItCannotBreakGivesWhatIcuGives");
+    Random rnd = new Random(seed);
+    String[] pieces = {
+      "Mr.", "Dr.", "No.", "U.S.", "e.g.", "3.5", "Khan", "said", "the", "police", "he", "It", ".", "!", "?", "...",
+      "\u2026", "\u3002", "\u203C", "\u2047", "\u061F", "\u0964", "\uFF0E", "\uD804\uDC47", "\"", "\u201C", "\u201D",
+      "'", "\u2019", "(", ")", "]", "\u00BB", "\u300D", "\u2013", "-", ":", ",", "\u00E9", "\uD83D\uDE00", "\u00A0",
+      "\t", "\u000B", "\f", "\u200B", "\uFEFF", " ", " ", " ", "\n", "\u2029"
+    };
+    int skipped = 0;
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder b = new StringBuilder();
+      int n = 1 + rnd.nextInt(12);
+      for (int i = 0; i < n; i++) {
+        b.append(pieces[rnd.nextInt(pieces.length)]);
+        if (rnd.nextInt(3) == 0) {
+          b.append(' ');
+        }
+      }
+      String text = b.toString();
+      assertEquals(EN.segment(text, false), EN.segment(text, true),
+          () -> "seed=" + seed + " text=" + SentenceCoverage.escape(text));
+      String line = text.strip();
+      if (!line.isEmpty() && line.indexOf('\n') < 0 && line.indexOf('\u2029') < 0
+          && SentenceSegmenter.endsWithTerminal(line, 0, line.length()) && SentenceSegmenter.noBreakInside(line, 0, line.length())) {
+        skipped++;
+      }
+    }
+    assertTrue(skipped > 1000, skipped + " random lines skipped ICU");
+  }
+
   @Test
   void theFiveArticlesAreCoveredExactlyOnce() throws IOException {
     List<Path> files = articles();
