@@ -3,11 +3,13 @@ package org.topicbench.feature;
 import org.topicbench.text.RegexBoundary;
 
 /**
- * What a date or time expression needs to be in a lower-cased text, found in one pass over its digits: the gates that
- * let the date and time regular expressions ({@link LayoutFeatures}' {@code DATE} and {@code TIME}, the
- * keyword rules' {@code DATE_OR_TIME}) run only on the few texts where they can match. Each bit is a
- * necessary condition of some of their alternatives, so gating on them never changes a result (their
- * equivalence tests run every expression on every text to prove it); the expressions decide.
+ * What a date or time expression needs to be in a lower-cased text, found in one pass over its digits: the
+ * gates that let the date and time regular expressions ({@link LayoutFeatures}' {@code DATE} and
+ * {@code TIME}, the keyword rules' {@code DATE_OR_TIME}) run only on the few texts where they can match.
+ * Each bit but one is a necessary condition of some of their alternatives, so gating on them never changes
+ * a result; {@link #MONTH_DATE} is the outcome of {@code DATE}'s month alternatives themselves. Their
+ * equivalence tests run every expression on every text to prove it ({@code DateTimeCuesTest} each bit's
+ * own expression).
  */
 public final class DateTimeCues {
   /** A month name (or abbreviation), as a word, with a digit before it ({@code \d (st|nd|rd|th)? \s+}) or after it ({@code ,? \s+ \d}). */
@@ -20,6 +22,12 @@ public final class DateTimeCues {
   public static final int CLOCK = 8;
   /** A digit, {@code /} and a digit. */
   public static final int SLASH_DATE = 16;
+  /**
+   * One of the month alternatives of {@link LayoutFeatures}' {@code DATE} matches:
+   * {@code \b\d{1,2}(st|nd|rd|th)?\s+MONTH\b}, {@code \bMONTH\s+\d{1,2}(st|nd|rd|th)?\b} or
+   * {@code \bMONTH,?\s+\d{4}\b} (implies {@link #MONTH_NEAR_DIGIT}).
+   */
+  public static final int MONTH_DATE = 32;
 
   private static final String[] MONTH_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -75,10 +83,12 @@ public final class DateTimeCues {
         if (j + 1 < n && (chars[j] == 'a' || chars[j] == 'p') && chars[j + 1] == 'm') {
           found |= CLOCK;
         }
-        if ((found & MONTH_NEAR_DIGIT) == 0
-            && (((i + 1 == n || !isDigit(chars[i + 1])) && monthAfterDigits(lower, chars, i + 1, n))
-                || ((i == 0 || !isDigit(chars[i - 1])) && monthBeforeDigits(lower, chars, i)))) {
-          found |= MONTH_NEAR_DIGIT;
+        if ((found & MONTH_DATE) == 0 && (i == 0 || !isDigit(chars[i - 1]))) {
+          int end = i + 1;
+          while (end < n && isDigit(chars[end])) {
+            end++;
+          }
+          found |= monthNearDigits(lower, chars, i, end, n);
         }
       }
     }
@@ -131,18 +141,39 @@ public final class DateTimeCues {
   }
 
   /**
-   * A month word before the digits that start at {@code at}: the word, {@code ,? \s+}, then the digits, with a
-   * boundary before the word (the one after it holds: a letter, then a comma or a space).
+   * {@link #MONTH_NEAR_DIGIT} and {@link #MONTH_DATE} as the run of digits {@code chars[start, end)} makes them:
+   * a month word after it ({@code (st|nd|rd|th)? \s+}) or before it ({@code ,? \s+}). A run has no boundary
+   * inside, so {@code \d{1,2}} and {@code \d{4}} before a boundary or a suffix are runs of that length.
    */
-  private static boolean monthBeforeDigits(String lower, char[] chars, int at) {
-    int j = at;
+  private static int monthNearDigits(String lower, char[] chars, int start, int end, int n) {
+    int bits = 0;
+    int len = end - start;
+    if (monthAfterDigits(lower, chars, end, n)) {
+      bits |= MONTH_NEAR_DIGIT;
+      if (len <= 2 && RegexBoundary.at(lower, start)) {
+        bits |= MONTH_DATE;
+      }
+    }
+    int j = start;
     while (j > 0 && isSpace(chars[j - 1])) {
       j--;
     }
-    if (j == at || j == 0) {
-      return false;
+    if (j == start || j == 0) {
+      return bits;
     }
-    return monthEndsAt(lower, chars, j) || (chars[j - 1] == ',' && monthEndsAt(lower, chars, j - 1));
+    boolean plain = monthEndsAt(lower, chars, j);
+    boolean comma = chars[j - 1] == ',' && monthEndsAt(lower, chars, j - 1);
+    if (plain || comma) {
+      bits |= MONTH_NEAR_DIGIT;
+      boolean day = plain && len <= 2
+          && ((end + 1 < n && isSuffix(chars[end], chars[end + 1]) && RegexBoundary.at(lower, end + 2))
+              || RegexBoundary.at(lower, end));
+      boolean year = len == 4 && RegexBoundary.at(lower, end);
+      if (day || year) {
+        bits |= MONTH_DATE;
+      }
+    }
+    return bits;
   }
 
   /**

@@ -180,8 +180,9 @@ public final class LayoutFeatures {
     // the same result, much faster; LayoutFeaturesTest compares with running every regex
     int cues = DateTimeCues.of(lower, digits > 0); // Character.isDigit counts every ASCII digit
     // a weekday word is one of DATE's alternatives, a time zone word one of TIME's: no regex needed
-    f[8] = (cues & DateTimeCues.WEEKDAY) != 0
-        || ((cues & (DateTimeCues.MONTH_NEAR_DIGIT | DateTimeCues.SLASH_DATE)) != 0 && DATE.matcher(lower).find());
+    // and DATE's month alternatives are matched there too: only the slash date needs the expression
+    f[8] = (cues & (DateTimeCues.WEEKDAY | DateTimeCues.MONTH_DATE)) != 0
+        || ((cues & DateTimeCues.SLASH_DATE) != 0 && DATE.matcher(lower).find());
     f[9] = (cues & DateTimeCues.ZONE) != 0 || ((cues & DateTimeCues.CLOCK) != 0 && TIME.matcher(lower).find());
     f[10] = words <= 8 && s.length() > 2 && (s.charAt(0) | 0x20) == 'b' && (s.charAt(1) | 0x20) == 'y'
         && BYLINE.matcher(s).find();

@@ -27,13 +27,17 @@ class DateTimeCuesTest {
   private static final Pattern ZONE = Pattern.compile("\\b(gmt|bst|utc)\\b");
   private static final Pattern CLOCK = Pattern.compile("\\d[:.]\\d|\\d\\s*(am|pm)");
   private static final Pattern SLASH_DATE = Pattern.compile("\\d/\\d");
+  /** LayoutFeatures' DATE without its weekday and slash alternatives. */
+  private static final Pattern MONTH_DATE = Pattern.compile("\\b\\d{1,2}(st|nd|rd|th)?\\s+" + MONTH + "\\b|\\b"
+      + MONTH + "\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b" + MONTH + ",?\\s+\\d{4}\\b");
 
   private static int byRegex(String lower) {
     return (MONTH_NEAR_DIGIT.matcher(lower).find() ? DateTimeCues.MONTH_NEAR_DIGIT : 0)
         | (WEEKDAY.matcher(lower).find() ? DateTimeCues.WEEKDAY : 0)
         | (ZONE.matcher(lower).find() ? DateTimeCues.ZONE : 0)
         | (CLOCK.matcher(lower).find() ? DateTimeCues.CLOCK : 0)
-        | (SLASH_DATE.matcher(lower).find() ? DateTimeCues.SLASH_DATE : 0);
+        | (SLASH_DATE.matcher(lower).find() ? DateTimeCues.SLASH_DATE : 0)
+        | (MONTH_DATE.matcher(lower).find() ? DateTimeCues.MONTH_DATE : 0);
   }
 
   private static void same(String text) {
@@ -46,8 +50,13 @@ class DateTimeCuesTest {
 
   @Test
   void eachBitOnHandMadeTexts() {
-    assertEquals(DateTimeCues.MONTH_NEAR_DIGIT, DateTimeCues.of("on 3rd\tmay it rained"));
-    assertEquals(DateTimeCues.MONTH_NEAR_DIGIT, DateTimeCues.of("published sept, 2022"));
+    int date = DateTimeCues.MONTH_NEAR_DIGIT | DateTimeCues.MONTH_DATE;
+    assertEquals(date, DateTimeCues.of("on 3rd\tmay it rained"));
+    assertEquals(date, DateTimeCues.of("published sept, 2022"));
+    assertEquals(date, DateTimeCues.of("february 3rd."));
+    assertEquals(DateTimeCues.MONTH_NEAR_DIGIT, DateTimeCues.of("in 2022 february"));
+    assertEquals(DateTimeCues.MONTH_NEAR_DIGIT, DateTimeCues.of("feb, 12"));
+    assertEquals(DateTimeCues.MONTH_NEAR_DIGIT, DateTimeCues.of("may 2022s"));
     assertEquals(0, DateTimeCues.of("published septa 2022"));
     assertEquals(0, DateTimeCues.of("1stmay"));
     assertEquals(DateTimeCues.WEEKDAY, DateTimeCues.of("see you on friday."));
@@ -68,7 +77,7 @@ class DateTimeCuesTest {
   }
 
   private static final List<String> PIECES = List.of(
-      "1", "12", "2022", "3", "st", "nd", "rd", "th", "3rd", "1st", "14:05", "9.30", "1/2", "/", ":", ".", "am", "pm",
+      "1", "12", "2022", "123", "3", "st", "nd", "rd", "th", "3rd", "1st", "14:05", "9.30", "1/2", "/", ":", ".", "am", "pm",
       " am", "gmt", "bst", "utc", "utcx", "monday", "friday", "sunday", "day", "today", "may", "mar", "march", "sept",
       "sep", "september", "jun", "june", "dec", "decided", "jan", ",", ", ", " ", "  ", "\t", "\n", "\u000B", "\u00a0",
       "_", "x", "\u00e9", "\u0301", "a", "the", "\uD83D\uDE00");
