@@ -31,14 +31,23 @@ public final class LowerCase {
       BUFFER.set(b);
     }
     s.getChars(0, n, b, 0);
-    boolean upper = false;
+    // first as if every char were ASCII, without a branch per char; any other char sends the text to the loop below
+    int all = 0;
+    int changed = 0;
+    for (int i = 0; i < n; i++) {
+      int c = b[i];
+      int up = (((c - 'A') | ('Z' - c)) >>> 31) ^ 1; // 1 for 'A' to 'Z'
+      b[i] = (char) (c + (up << 5));
+      all |= c;
+      changed |= up;
+    }
+    if (all < 128) {
+      return changed != 0 ? new String(b, 0, n) : s;
+    }
+    boolean upper = changed != 0; // ASCII is lower-cased already, and the rest untouched
     for (int i = 0; i < n; i++) {
       char c = b[i];
       if (c < 128) {
-        if (c >= 'A' && c <= 'Z') {
-          b[i] = (char) (c + 32);
-          upper = true;
-        }
         continue;
       }
       // what String.toLowerCase does char by char, except where it does more (surrogates, a final
