@@ -124,6 +124,9 @@ public final class LayoutFeatures {
     boolean wordCapitalised = false;
     boolean separator = false;
     boolean quote = false;
+    boolean colon = false; // what LABEL_PREFIX needs
+    boolean at = false; // what LINK needs: an @, a colon (https?://) or a dot after a w (www\.)
+    boolean wwwDot = false;
     int len = s.length();
     char[] chars = CHARS.get();
     if (chars.length < len) {
@@ -163,6 +166,12 @@ public final class LayoutFeatures {
         separator |= SEPARATORS.indexOf(c) >= 0 || (c == '/' && i > 0 && i + 1 < s.length()
             && DateTimeCues.isSpace(s.charAt(i - 1)) && DateTimeCues.isSpace(s.charAt(i + 1)));
         quote |= QUOTES.indexOf(c) >= 0;
+      } else if (c == ':') {
+        colon = true;
+      } else if (c == '@') {
+        at = true;
+      } else if (c == '.') {
+        wwwDot |= i > 0 && (chars[i - 1] | 0x20) == 'w';
       }
     }
     if (inWord) {
@@ -186,9 +195,9 @@ public final class LayoutFeatures {
     f[9] = (cues & DateTimeCues.ZONE) != 0 || ((cues & DateTimeCues.CLOCK) != 0 && TIME.matcher(lower).find());
     f[10] = words <= 8 && s.length() > 2 && (s.charAt(0) | 0x20) == 'b' && (s.charAt(1) | 0x20) == 'y'
         && BYLINE.matcher(s).find();
-    f[11] = s.indexOf(':') >= 0 && LABEL_PREFIX.matcher(s).find();
+    f[11] = colon && LABEL_PREFIX.matcher(s).find();
     f[12] = separator;
-    f[13] = (s.indexOf('@') >= 0 || lower.contains("http") || lower.contains("www.")) && LINK.matcher(s).find();
+    f[13] = (at || (colon && s.contains("http")) || (wwwDot && s.contains("www."))) && LINK.matcher(s).find();
     f[14] = quote;
     return f;
   }
