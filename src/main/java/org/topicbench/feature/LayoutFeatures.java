@@ -195,7 +195,7 @@ public final class LayoutFeatures {
     f[9] = (cues & DateTimeCues.ZONE) != 0 || ((cues & DateTimeCues.CLOCK) != 0 && TIME.matcher(lower).find());
     f[10] = words <= 8 && s.length() > 2 && (s.charAt(0) | 0x20) == 'b' && (s.charAt(1) | 0x20) == 'y'
         && BYLINE.matcher(s).find();
-    f[11] = colon && LABEL_PREFIX.matcher(s).find();
+    f[11] = colon && labelPrefix(s);
     f[12] = separator;
     f[13] = (at || (colon && s.contains("http")) || (wwwDot && s.contains("www."))) && LINK.matcher(s).find();
     f[14] = quote;
@@ -293,6 +293,50 @@ public final class LayoutFeatures {
         | (Character.isLetter(c) ? LETTER : 0)
         | (Character.isUpperCase(c) ? UPPER : 0)
         | (Character.isDigit(c) ? DIGIT : 0);
+  }
+
+  /**
+   * {@code LABEL_PREFIX} ({@code ^[\p{L}'’]+(\s+[\p{L}'’]+){0,2}\s*:}) matched by hand: one to three maximal
+   * runs of letters and apostrophes (code points) from the start, separated by {@code \s} runs, then
+   * {@code \s*} and a colon. A word run and a space run share no char and neither holds the colon, so the
+   * expression has one way to match, the one followed here.
+   */
+  private static boolean labelPrefix(String s) {
+    int n = s.length();
+    int i = wordRunEnd(s, 0);
+    if (i == 0) {
+      return false;
+    }
+    for (int words = 1; ; words++) {
+      int j = i;
+      while (j < n && DateTimeCues.isSpace(s.charAt(j))) {
+        j++;
+      }
+      if (j < n && s.charAt(j) == ':') {
+        return true;
+      }
+      if (words == 3 || j == i) {
+        return false;
+      }
+      int end = wordRunEnd(s, j);
+      if (end == j) {
+        return false;
+      }
+      i = end;
+    }
+  }
+
+  /** Where the run of {@code [\p{L}'’]} code points starting at {@code from} ends. */
+  private static int wordRunEnd(String s, int from) {
+    int i = from;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (cp != '\'' && cp != '\u2019' && !Character.isLetter(cp)) {
+        break;
+      }
+      i += Character.charCount(cp);
+    }
+    return i;
   }
 
   /** Whether {@code s} (stripped, not empty) ends with a terminator, possibly followed by closing chars. */

@@ -61,7 +61,7 @@ class LayoutFeaturesRegexTest {
       "\n", "/", " / ", "1/2/22", "|", "\u2022", "\u00b7", "\u25aa", "\u25ba", "By", "by ", "BY Jane", "By \u00c9mile",
       "Read more:", "Pictured:", ":", "http://", "www.", "a@b.c", "@handle", "\"", "\u201c", "\u201d", "\u2018", "\u00ab",
       "\u00bb", "'", "\u2019", ".", "!", "?", "\u2026", ")", "]", "x", "Word", "WORD", "\u00e9", "\u0130", "\u212a",
-      "\u0301", "\u00a0", "\u2028", "\uD83D\uDE00", "_", "-", "The", "said", "\u2160", "\u00bd", "\u0660");
+      "\u0301", "\u00a0", "\u2028", "\uD83D\uDE00", "_", "-", "The", "said", "\u2160", "\u00bd", "\u0660", "\uD835\uDC00", "Read  more :", "a b c d:");
 
   @Test
   void sameFeaturesOnRandomText() {
