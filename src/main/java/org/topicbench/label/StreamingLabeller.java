@@ -3,6 +3,7 @@ package org.topicbench.label;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -14,6 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.topicbench.data.InputException;
@@ -31,7 +36,8 @@ import org.topicbench.text.SentenceSegmenter;
  * a line, segmenting line by line gives the sentences, offsets and lines of segmenting the whole text.
  * Sentences are predicted in batches of {@value #BATCH}. The rows are those of {@code --format csv} and
  * {@code jsonl} without streaming (offsets are longs here, so a file past 2 GB of text still gets true
- * ones). Memory: one block, one line (at most {@value #MAX_LINE} chars) and one batch.
+ * ones). Memory: one block, one line (at most {@value #MAX_LINE} chars) and two batches: one predicted on a
+ * thread of its own (the only one that calls the model) while the one before it is written and the next read.
  *
  * <p>Unlike labelling without {@code --stream}, output has begun when a bad byte is found; the error
  * still names the file, line and byte offset, and the exit code is 2.
@@ -70,6 +76,13 @@ public final class StreamingLabeller {
   private Progress progress = (b, n) -> {};
 
   private record Row(long sentence, long line, long start, long end, String text) {}
+
+  /** A batch handed to the predicting thread, with how far reading was when it was handed over. */
+  private record Pending(List<Row> rows, Future<Prediction[]> predictions, long bytesRead, long sentences) {}
+
+  /** The one thread that calls the model, made with the first batch. */
+  private ExecutorService predictor;
+  private Pending pending;
 
   /** One line of JSON, as {@code label --format jsonl} writes it. */
   record JsonLine(String file, long sentence, long line, long start, long end, String label,
@@ -111,6 +124,20 @@ public final class StreamingLabeller {
   }
 
   private void run(InputStream in) throws IOException {
+    try {
+      read(in);
+    } catch (InputException e) {
+      writePending(); // what was labelled before the bad input is written, as without a predicting thread
+      out.flush();
+      throw e;
+    } finally {
+      if (predictor != null) {
+        predictor.shutdownNow();
+      }
+    }
+  }
+
+  private void read(InputStream in) throws IOException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     byte[] block = new byte[BLOCK];
@@ -196,6 +223,7 @@ public final class StreamingLabeller {
       line(lineText, lineNo, lineStart);
     }
     flush();
+    writePending();
     out.flush();
   }
 
@@ -236,17 +264,56 @@ public final class StreamingLabeller {
     }
   }
 
+  /**
+   * Hands the batch to the predicting thread and writes the one before it meanwhile: reading, segmenting and
+   * writing overlap predicting. One thread alone calls the model (a model need not be thread-safe), in
+   * batch order, so the output is the same.
+   */
   private void flush() throws IOException {
     if (batch.isEmpty()) {
       return;
     }
-    Prediction[] p = model.predictAll(batch.stream().map(Row::text).toList());
+    List<Row> rows = List.copyOf(batch);
+    batch.clear();
+    List<String> texts = rows.stream().map(Row::text).toList();
+    if (predictor == null) {
+      predictor = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("topicbench-label").factory());
+    }
+    Future<Prediction[]> predicted = predictor.submit(() -> model.predictAll(texts));
+    writePending();
+    pending = new Pending(rows, predicted, bytesRead, sentences);
+  }
+
+  /** Waits for the pending batch's predictions and writes its rows. */
+  private void writePending() throws IOException {
+    if (pending == null) {
+      return;
+    }
+    Pending w = pending;
+    pending = null;
+    Prediction[] p;
+    try {
+      p = w.predictions().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while labelling " + name);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error r) {
+        throw r;
+      }
+      throw new IOException(cause);
+    }
+    List<Row> rows = w.rows();
     int k = labels.size();
     for (int i = 0; i < p.length; i++) {
       if (p[i].label() < 0 || p[i].label() >= k || (p[i].hasProbabilities() && p[i].probabilities().length != k)) {
         throw new IllegalStateException("a prediction outside the model's " + k + " labels");
       }
-      Row r = batch.get(i);
+      Row r = rows.get(i);
       if (format == Format.csv) {
         if (csv == null) {
           csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
@@ -278,7 +345,6 @@ public final class StreamingLabeller {
     if (csv != null) {
       csv.flush();
     }
-    batch.clear();
-    progress.labelled(bytesRead, sentences);
+    progress.labelled(w.bytesRead(), w.sentences());
   }
 }

@@ -91,4 +91,69 @@ class StreamingLabellerTest {
         StandardCharsets.UTF_8)), "i.txt", model(), StreamingLabeller.Format.csv, false, new StringWriter()));
     assertEquals("i.txt: no sentence to label (empty or blank)", e.getMessage());
   }
+
+  /** Predicts label 0 for every sentence, failing on the sentence numbered {@code failAt} (1-based; 0: never). */
+  private static TrainedModel counting(java.util.concurrent.atomic.AtomicInteger inFlight, int failAt) {
+    return new TrainedModel() {
+      private int seen;
+
+      @Override
+      public List<String> labelNames() {
+        return List.of("x", "y");
+      }
+
+      @Override
+      public org.topicbench.model.Prediction predict(String text) {
+        if (inFlight.incrementAndGet() != 1) {
+          throw new AssertionError("the model was called from two threads at once");
+        }
+        try {
+          if (++seen == failAt) {
+            throw new IllegalStateException("model failed at sentence " + seen);
+          }
+          return new org.topicbench.model.Prediction(0, new double[] {0.75, 0.25});
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      }
+    };
+  }
+
+  private static String manySentences(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append("Sentence ").append(i).append(" is here.\n");
+    }
+    return b.toString();
+  }
+
+  /**
+   * Batches are predicted on a thread of their own while the next is read: the model is never called from
+   * two threads at once, a model's failure reaches the caller as itself, and an input error after some
+   * batches still leaves every batch handed over before it written, as when one thread did everything.
+   */
+  @Test
+  void predictingOnItsOwnThreadKeepsOrderErrorsAndWrittenRows() throws Exception {
+    var inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    StringWriter w = new StringWriter();
+    long n = StreamingLabeller.label(new ByteArrayInputStream(manySentences(7000).getBytes(StandardCharsets.UTF_8)),
+        "m.txt", counting(inFlight, 0), StreamingLabeller.Format.csv, false, w);
+    assertEquals(7000, n);
+    String[] rows = w.toString().split("\n");
+    assertEquals(7001, rows.length);
+    for (int i = 1; i < rows.length; i++) {
+      assertEquals("m.txt," + i + "," + i, rows[i].substring(0, rows[i].indexOf(',', rows[i].indexOf(',', 6) + 1)),
+          "row " + i);
+    }
+    IllegalStateException failed = assertThrows(IllegalStateException.class, () -> StreamingLabeller.label(
+        new ByteArrayInputStream(manySentences(7000).getBytes(StandardCharsets.UTF_8)), "m.txt",
+        counting(inFlight, 5000), StreamingLabeller.Format.csv, false, new StringWriter()));
+    assertEquals("model failed at sentence 5000", failed.getMessage());
+    StringWriter partial = new StringWriter();
+    byte[] bad = (manySentences(5000) + "bad \u0000 byte.\n").getBytes(StandardCharsets.UTF_8);
+    assertThrows(InputException.class, () -> StreamingLabeller.label(new ByteArrayInputStream(bad), "m.txt",
+        counting(inFlight, 0), StreamingLabeller.Format.csv, false, partial));
+    // the bad byte is in the second 64 KB block, found as it is read: the first block's one full batch is out
+    assertEquals(1 + 2048, partial.toString().split("\n").length);
+  }
 }
