@@ -63,6 +63,12 @@ public final class TunedLearner implements Learner {
     return name;
   }
 
+  /** It fits every candidate: alone when any candidate fits alone. */
+  @Override
+  public boolean fitsAlone() {
+    return candidates.stream().anyMatch(c -> c.learner().fitsAlone());
+  }
+
   /** The grid spec it tunes over. */
   @Override
   public String spec() {

@@ -52,6 +52,12 @@ public final class CalibratedLearner implements Learner {
     return inner.name();
   }
 
+  /** Its fits are the inner learner's (on inner folds and on the whole set), so as the inner learner. */
+  @Override
+  public boolean fitsAlone() {
+    return inner.fitsAlone();
+  }
+
   @Override
   public String spec() {
     return inner.spec() + " calibration=" + method.id() + " calibration.folds=" + folds;

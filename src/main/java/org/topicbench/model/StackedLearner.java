@@ -51,6 +51,12 @@ public final class StackedLearner implements Learner {
     return name;
   }
 
+  /** It fits every base learner on inner folds: alone when any of them fits alone (the meta-learner's data is a few probabilities a sentence). */
+  @Override
+  public boolean fitsAlone() {
+    return base.stream().anyMatch(Learner::fitsAlone);
+  }
+
   /** The base learners, in order. */
   public List<Learner> base() {
     return base;
