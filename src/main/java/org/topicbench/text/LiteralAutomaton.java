@@ -172,7 +172,8 @@ public final class LiteralAutomaton {
     }
     int mid = n >>> 1;
     int from = mid - maxLength; // the second chain reads [from, n) and reports from mid on
-    hits.later = 0;
+    Hits later = hits.later();
+    later.size = 0;
     int a = 0;
     int b = 0;
     for (int i = 0, j = from; i < mid; i++, j++) {
@@ -186,7 +187,7 @@ public final class LiteralAutomaton {
         report(a, i + 1, hits);
       }
       if ((f & 1) != 0 && j >= mid) {
-        reportLater(b, j + 1, hits);
+        report(b, j + 1, later);
       }
     }
     for (int j = from + mid; j < n; j++) {
@@ -194,11 +195,11 @@ public final class LiteralAutomaton {
       int f = step[b + (d < 128 ? charClass[d] : 0)];
       b = f >>> 1;
       if ((f & 1) != 0) {
-        reportLater(b, j + 1, hits);
+        report(b, j + 1, later);
       }
     }
-    for (int k = 0; k < hits.later; k++) {
-      hits.add(hits.laterIds[k], hits.laterEnds[k]);
+    for (int k = 0; k < later.size; k++) {
+      hits.add(later.ids[k], later.ends[k]);
     }
   }
 
@@ -206,13 +207,6 @@ public final class LiteralAutomaton {
     int state = base / classes;
     for (int o = outStart[state], to = outStart[state + 1]; o < to; o++) {
       hits.add(outputs[o], end);
-    }
-  }
-
-  private void reportLater(int base, int end, Hits hits) {
-    int state = base / classes;
-    for (int o = outStart[state], to = outStart[state + 1]; o < to; o++) {
-      hits.addLater(outputs[o], end);
     }
   }
 
@@ -238,18 +232,14 @@ public final class LiteralAutomaton {
       return ends[i];
     }
 
-    /** The second chain's occurrences, appended after the first's. */
-    private int[] laterIds = new int[8];
-    private int[] laterEnds = new int[8];
-    private int later;
+    /** The second chain's occurrences, appended after the first's (made on the first long text). */
+    private Hits later;
 
-    void addLater(int id, int end) {
-      if (later == laterIds.length) {
-        laterIds = Arrays.copyOf(laterIds, later * 2);
-        laterEnds = Arrays.copyOf(laterEnds, later * 2);
+    private Hits later() {
+      if (later == null) {
+        later = new Hits();
       }
-      laterIds[later] = id;
-      laterEnds[later++] = end;
+      return later;
     }
 
     void add(int id, int end) {

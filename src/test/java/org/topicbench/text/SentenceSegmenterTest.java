@@ -263,6 +263,20 @@ class SentenceSegmenterTest {
     assertTrue(skipped > 1000, skipped + " random lines skipped ICU");
   }
 
+  /** The fast path's table of terminators and closing chars is ICU's Sentence_Break property, char by char. */
+  @Test
+  void theTerminatorTableIsIcusPropertyForEveryChar() {
+    for (int c = 0; c < 65536; c++) {
+      int sb = com.ibm.icu.lang.UCharacter.getIntPropertyValue(c, com.ibm.icu.lang.UProperty.SENTENCE_BREAK);
+      byte expected = Character.isSurrogate((char) c) ? SentenceSegmenter.SentenceBreakKind.SURROGATE
+          : sb == com.ibm.icu.lang.UCharacter.SentenceBreak.STERM || sb == com.ibm.icu.lang.UCharacter.SentenceBreak.ATERM
+              ? SentenceSegmenter.SentenceBreakKind.TERM
+          : sb == com.ibm.icu.lang.UCharacter.SentenceBreak.CLOSE ? SentenceSegmenter.SentenceBreakKind.CLOSE
+          : SentenceSegmenter.SentenceBreakKind.OTHER;
+      assertEquals(expected, SentenceSegmenter.SentenceBreakKind.KIND[c], "U+" + Integer.toHexString(c));
+    }
+  }
+
   @Test
   void theFiveArticlesAreCoveredExactlyOnce() throws IOException {
     List<Path> files = articles();
