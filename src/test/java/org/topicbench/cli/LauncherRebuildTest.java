@@ -47,11 +47,14 @@ class LauncherRebuildTest {
     return root;
   }
 
-  /** Sets every file of the layout to an hour ago and the jar to now, then {@code touched} to a minute ahead. */
+  /**
+   * Sets every file and folder of the layout to an hour ago and the jar to now, then {@code touched} to a minute
+   * ahead (a folder made in the same millisecond as the jar's time would otherwise be newer than it by nanoseconds).
+   */
   private static void age(Path root, String touched) throws IOException {
     long now = System.currentTimeMillis();
     try (var files = Files.walk(root)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
+      for (Path f : files.toList()) { // folders too: find -newer looks at src/main's own time
         Files.setLastModifiedTime(f, FileTime.fromMillis(now - 3_600_000));
       }
     }
