@@ -50,11 +50,33 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    useLauncherStderr(System.getProperty("topicbench.stderr.fd"));
     PrintWriter out =
         new PrintWriter(
             new OutputStreamWriter(new WriteFailure.Stream(new FileOutputStream(FileDescriptor.out)), System.out.charset()),
             true);
     System.exit(run(args, out, new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Points {@code System.err} at the file descriptor {@code bin/topicbench} hands over (a copy of the caller's
+   * stderr, given as {@code -Dtopicbench.stderr.fd=N} with {@code --add-opens java.base/java.io=ALL-UNNAMED}):
+   * the JVM's own stderr then goes through the launcher's filter for the Vector API's start-up warning, and
+   * what topicbench writes does not. Without the property, or when the descriptor cannot be had, stderr stays.
+   */
+  static void useLauncherStderr(String fd) {
+    if (fd == null || !fd.matches("[0-9]{1,4}") || !new java.io.File("/dev/fd/" + fd).exists()) {
+      return;
+    }
+    try {
+      FileDescriptor d = new FileDescriptor();
+      java.lang.reflect.Field f = FileDescriptor.class.getDeclaredField("fd");
+      f.setAccessible(true);
+      f.setInt(d, Integer.parseInt(fd));
+      System.setErr(new java.io.PrintStream(new FileOutputStream(d), true, System.err.charset()));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // stays on the JVM's stderr: the same bytes, through the launcher's filter
+    }
   }
 
   /**
@@ -125,7 +147,8 @@ public final class Main implements Runnable {
         "smile " + Topicbench.property("smile.version") + ", weka " + Topicbench.property("weka.version"),
         "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
         "tokenizer kernel: " + org.topicbench.text.Tokenizer.kernelName()
-            + " (the vector one needs --add-modules jdk.incubator.vector; both give the same tokens)",
+            + " (the vector one needs jdk.incubator.vector, which bin/topicbench adds unless TOPICBENCH_VECTOR=0;"
+            + " both give the same tokens)",
       };
     }
   }

@@ -384,6 +384,9 @@ public final class Tokenizer {
     char[] lw = low;
     int[] inv = inverse;
     int j = prefixEnd;
+    if (simd) { // whole vectors of term chars, possibly past `to` (those sums are redone when needed)
+      j = VectorKernel.prefix(pr, lw, inv, j, to);
+    }
     int acc = pr[j];
     for (; j < to; j++) {
       acc += lw[j] * inv[j];

@@ -4,6 +4,8 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,6 +21,27 @@ final class VectorKernel {
   private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
   private static final int INT_LANES = INTS.length();
   private static final IntVector IOTA = IntVector.zero(INTS).addIndex(1);
+  /** Shorts as many as INTS has lanes (half its bits), to widen term chars to ints. */
+  private static final VectorSpecies<Short> HALF =
+      VectorSpecies.of(short.class, VectorShape.forBitSize(Math.max(64, INTS.vectorBitSize() / 2)));
+  // lane i takes lane i - k (zero below k), for the prefix sum's log steps; LAST broadcasts the last lane
+  private static final VectorShuffle<Integer> UP1 = up(1);
+  private static final VectorShuffle<Integer> UP2 = up(2);
+  private static final VectorShuffle<Integer> UP4 = up(4);
+  private static final VectorShuffle<Integer> UP8 = up(8);
+  private static final VectorMask<Integer> FROM1 = from(1);
+  private static final VectorMask<Integer> FROM2 = from(2);
+  private static final VectorMask<Integer> FROM4 = from(4);
+  private static final VectorMask<Integer> FROM8 = from(8);
+  private static final VectorShuffle<Integer> LAST = VectorShuffle.fromOp(INTS, i -> INT_LANES - 1);
+
+  private static VectorShuffle<Integer> up(int k) {
+    return VectorShuffle.fromOp(INTS, i -> Math.max(0, i - k));
+  }
+
+  private static VectorMask<Integer> from(int k) {
+    return IOTA.compare(VectorOperators.GE, k);
+  }
 
   private VectorKernel() {}
 
@@ -65,6 +88,34 @@ final class VectorKernel {
       n += Long.bitCount(chunk);
     }
     return n;
+  }
+
+  /**
+   * {@code Tokenizer.extendPrefix} a vector at a time: from {@code pr[j]}, sets {@code pr[i + 1] = pr[i] +
+   * lw[i] * inv[i]} (mod 2<sup>32</sup>) for i from j in whole vectors while i &lt; to and the arrays
+   * allow (pr and inv have at least lw.length + 1 entries); returns the first i not done, which may be
+   * past {@code to}. Per vector: widen the chars, multiply, an inclusive prefix sum in log2(lanes) shifted
+   * adds, plus the running total.
+   */
+  static int prefix(int[] pr, char[] lw, int[] inv, int j, int to) {
+    IntVector carry = IntVector.broadcast(INTS, pr[j]);
+    for (; j < to && j + INT_LANES <= lw.length; j += INT_LANES) {
+      IntVector x = (IntVector) ShortVector.fromCharArray(HALF, lw, j)
+          .convertShape(VectorOperators.ZERO_EXTEND_S2I, INTS, 0);
+      x = x.mul(IntVector.fromArray(INTS, inv, j));
+      x = x.add(x.rearrange(UP1, FROM1));
+      x = x.add(x.rearrange(UP2, FROM2));
+      if (INT_LANES > 4) {
+        x = x.add(x.rearrange(UP4, FROM4));
+      }
+      if (INT_LANES > 8) {
+        x = x.add(x.rearrange(UP8, FROM8));
+      }
+      x = x.add(carry);
+      x.intoArray(pr, j + 1);
+      carry = x.rearrange(LAST);
+    }
+    return j;
   }
 
   /** Whether the preferred species has SIMD behind it (128 bits or more) and divides a block. */

@@ -2,6 +2,7 @@ package org.topicbench.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,6 +38,8 @@ import org.topicbench.text.TokenizerConfig;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+// as bin/topicbench runs: with the Vector API module, so the tokenizer has its vector kernel
+@Fork(jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class FeatureExtractionThroughput {
   /** Folder of the articles, relative to the working directory. */
   @Param("datasets/articles")

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,6 +55,8 @@ import org.topicbench.model.TrainingSet;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+// as bin/topicbench runs: with the Vector API module, so the tokenizer has its vector kernel
+@Fork(jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class LabelThroughput {
   /**
    * The learner: {@code default} is the model the build bundled in the jar ({@code label.BundledModel},

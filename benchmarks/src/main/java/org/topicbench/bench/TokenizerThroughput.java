@@ -31,11 +31,11 @@ import org.topicbench.text.TokenizerConfig;
  * a {@code char[]} copy of the text: the ceiling for anything that looks at every char.
  *
  * <p>{@code ours_cli} is what {@code bin/topicbench} runs ({@code evaluate}, {@code label} and {@code
- * train} extract features this way): its fork has no {@code --add-modules jdk.incubator.vector} (the CLI
- * does not add it, because the JVM then warns on every run), so the tokenizer's default kernel there is
- * the scalar one, and it consumes the tokens through the feature extractor's contract: {@code nextBatch()},
- * the term buffer, offset and length, and {@code batchTermHash(i)}. Its setup fails if the module is
- * present.
+ * train} extract features this way): a fork with {@code --add-modules jdk.incubator.vector}, as the launcher
+ * adds it (it drops the JVM's warning about it from stderr), so the vector kernel, and the feature
+ * extractor's contract: {@code nextBatch()}, the term buffer, offset and length, and {@code
+ * batchTermHash(i)}. Its setup fails if the module is missing. {@code ours_cli_noVectorModule} is the same
+ * in a fork without the module ({@code TOPICBENCH_VECTOR=0}, or the jar run by hand): the scalar kernel.
  *
  * <p>How to run (from the repository root; {@code benchmarks/run.sh} runs the published configuration):
  *
@@ -149,29 +149,50 @@ public class TokenizerThroughput {
     return ours(oursScalar.reset(text), c);
   }
 
-  /** The tokenizer as {@code bin/topicbench} has it: a JVM without the Vector API module. */
+  /** The tokenizer as {@code bin/topicbench} has it: a JVM with the Vector API module. */
   @State(Scope.Thread)
   public static class Cli {
     Tokenizer tokenizer;
 
     @Setup
     public void setup() {
-      if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-        throw new IllegalStateException("ours_cli must run in a fork without jdk.incubator.vector, as the CLI does");
+      if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        throw new IllegalStateException("ours_cli must run in a fork with jdk.incubator.vector, as bin/topicbench does");
       }
       tokenizer = TokenizerConfig.DEFAULT.newTokenizer();
       System.out.println("ours_cli: " + tokenizer.kernel() + " kernel");
     }
   }
 
+  /** The tokenizer of a JVM without the Vector API module ({@code TOPICBENCH_VECTOR=0}, the jar by hand). */
+  @State(Scope.Thread)
+  public static class NoVectorModule {
+    Tokenizer tokenizer;
+
+    @Setup
+    public void setup() {
+      if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+        throw new IllegalStateException("ours_cli_noVectorModule must run in a fork without jdk.incubator.vector");
+      }
+      tokenizer = TokenizerConfig.DEFAULT.newTokenizer();
+      System.out.println("ours_cli_noVectorModule: " + tokenizer.kernel() + " kernel");
+    }
+  }
+
   /**
-   * What the CLI runs: the default kernel of a JVM without the Vector API module (scalar), through the
+   * What the CLI runs: the default kernel of a JVM with the Vector API module (vector), through the
    * feature extractor's contract (feature.Vectorizer.wordFeatures): per batch the term buffer, per token
    * its term's offset, length and {@code batchTermHash}.
    */
   @Benchmark
-  @Fork(jvmArgsAppend = {})
   public long ours_cli(Cli cli, Counters c) {
+    return batchWithHash(cli.tokenizer, c, false);
+  }
+
+  /** As ours_cli in a JVM without the Vector API module: the scalar kernel. */
+  @Benchmark
+  @Fork(jvmArgsAppend = {})
+  public long ours_cli_noVectorModule(NoVectorModule cli, Counters c) {
     return batchWithHash(cli.tokenizer, c, false);
   }
 
@@ -180,15 +201,8 @@ public class TokenizerThroughput {
    * which is what the feature extractor did before {@code batchTermHash}.
    */
   @Benchmark
-  @Fork(jvmArgsAppend = {})
   public long ours_cli_loopHash(Cli cli, Counters c) {
     return batchWithHash(cli.tokenizer, c, true);
-  }
-
-  /** The contract of ours_cli with the vector kernel (this class's forks have the module). */
-  @Benchmark
-  public long ours_lowerCase_batchHash(Counters c) {
-    return batchWithHash(ours, c, false);
   }
 
   private long batchWithHash(Tokenizer tokenizer, Counters c, boolean loopHash) {
