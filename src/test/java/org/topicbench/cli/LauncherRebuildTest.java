@@ -28,12 +28,17 @@ class LauncherRebuildTest {
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
-  private Path layout() throws IOException {
-    Path root = tmp.resolve("repo");
+  /** Copies bin/topicbench and bin/jdk.sh into {@code root}/bin (the launcher tests' layout); returns root. */
+  static Path copyLauncher(Path root) throws IOException {
     Files.createDirectories(root.resolve("bin"));
     Files.copy(Path.of("bin", "topicbench"), root.resolve("bin/topicbench"));
     Files.copy(Path.of("bin", "jdk.sh"), root.resolve("bin/jdk.sh"));
     root.resolve("bin/topicbench").toFile().setExecutable(true);
+    return root;
+  }
+
+  private Path layout() throws IOException {
+    Path root = copyLauncher(tmp.resolve("repo"));
     for (String f : List.of("src/main/java/A.java", "pom.xml", "app.pom.xml", "datasets/sentences.csv",
         "datasets/external-dev.csv", "results/carry-over.csv", "datasets/GUIDELINES.md", "target/topicbench.jar")) {
       Files.createDirectories(root.resolve(f).getParent());

@@ -35,11 +35,7 @@ class LauncherStderrTest {
   record Run(int code, String out, String err) {}
 
   private Path layout() throws IOException {
-    Path root = tmp.resolve("repo");
-    Files.createDirectories(root.resolve("bin"));
-    Files.copy(Path.of("bin", "topicbench"), root.resolve("bin/topicbench"));
-    Files.copy(Path.of("bin", "jdk.sh"), root.resolve("bin/jdk.sh"));
-    root.resolve("bin/topicbench").toFile().setExecutable(true);
+    Path root = LauncherRebuildTest.copyLauncher(tmp.resolve("repo"));
     Path jar = Files.createDirectories(root.resolve("target")).resolve("topicbench.jar");
     Manifest m = new Manifest();
     m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
